@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/check_command.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "core/atomic_write.hpp"
+#include "core/engine/check.hpp"
+#include "core/log/log.hpp"
+#include "core/report/json_report.hpp"
+#include "core/report/text_summary.hpp"
+
+namespace vmstick::cli {
+
+void add_check_command(CLI::App& app, CheckOptions& opts) {
+  auto* cmd = app.add_subcommand("check", "Check this computer (and a drive and image) for running a VM from USB");
+  cmd->add_option("--json", opts.json_file, "Write the full report as JSON to FILE")->option_text("FILE");
+}
+
+int run_check_command(const CommonOptions& common, const CheckOptions& opts, const Backend& backend) {
+  const PathStore paths = common.root.empty() ? PathStore() : PathStore(common.root);
+  CheckRequest request;
+  CancelToken cancel;
+  ProbeContext ctx{paths, request, cancel, {}};
+
+  ProbeRegistry probes;
+  backend.register_probes(probes);
+  RuleRegistry rules;
+  register_builtin_rules(rules);
+  const Catalog& catalog = Catalog::builtin();
+
+  CheckResult result = run_check(probes, rules, catalog, ctx, backend.name());
+  const Lang lang = pick_language(common);
+  const FixOs os = host_fix_os(backend);
+
+  std::fputs(text_summary(result, catalog, lang, os).c_str(), stdout);
+
+  if (!opts.json_file.empty()) {
+    const std::string json = report_json(result, catalog, lang, os).dump(2) + "\n";
+    if (auto st = write_file_atomically(opts.json_file, json); !st) {
+      log::get("cli")->error("cannot write the JSON report: {}", st.error().describe());
+      return kExitError;
+    }
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(opts.json_file, ec);
+    std::fputs(fmt::format("JSON report written to {}\n", (ec ? std::filesystem::path(opts.json_file) : abs).string()).c_str(),
+               stdout);
+  }
+  return exit_code_for(worst(result.findings));
+}
+
+}  // namespace vmstick::cli

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "cli/options.hpp"
+
+namespace vmstick::cli {
+
+struct CheckOptions {
+  std::string json_file;
+};
+
+// `vmstick check`: every probe and rule; summary on stdout, reports to files.
+void add_check_command(CLI::App& app, CheckOptions& opts);
+int run_check_command(const CommonOptions& common, const CheckOptions& opts, const Backend& backend);
+
+}  // namespace vmstick::cli

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// vmstick — command-line front end. Thin: parses options, asks the core, prints.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/check_command.hpp"
+#include "cli/options.hpp"
+#include "core/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace vmstick::cli;
+  CLI::App app{"vmstick — will this VM run well from this USB stick on this computer?", "vmstick"};
+  app.set_version_flag("--version", std::string("vmstick ") + vmstick::kVersion);
+  app.require_subcommand(1);
+  // Lets common options such as --root also follow the subcommand name.
+  app.fallthrough();
+
+  CommonOptions common;
+  add_common_options(app, common);
+  CheckOptions check;
+  add_check_command(app, check);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0 in CLI11.
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitError;
+  }
+
+  auto backend = vmstick::make_platform_backend();
+  setup_logging(common, *backend);
+  if (app.got_subcommand("check")) return run_check_command(common, check, *backend);
+  return kExitError;
+}

@@ -1,0 +1,15 @@
+# One warning policy for every first-party target. Third-party headers come in
+# through imported targets, which CMake marks SYSTEM, so their warnings stay out.
+function(vmstick_warnings target)
+  if(MSVC)
+    target_compile_options(${target} PRIVATE /W4 $<$<BOOL:${VMSTICK_WERROR}>:/WX>)
+  else()
+    target_compile_options(${target} PRIVATE
+      -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
+      -Wcast-align -Wformat=2 -Wimplicit-fallthrough
+      # GCC 12 reports false "maybe uninitialized" on std::optional<std::string>
+      # moves (GCC bug 105562 and friends); the sanitizer build catches real ones.
+      $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
+      $<$<BOOL:${VMSTICK_WERROR}>:-Werror>)
+  endif()
+endfunction()

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The seam between the portable core and one OS. Each folder under
+// src/platform implements this; CMake links exactly one of them into the
+// programs, so no function body needs an #ifdef.
+#include <filesystem>
+#include <memory>
+#include <string_view>
+
+#include "core/probe.hpp"
+
+namespace vmstick {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual std::string_view name() const = 0;  // "linux", "windows", "macos", "none"
+  virtual void register_probes(ProbeRegistry& registry) const = 0;
+  // Where this OS keeps a user's logs (~/.local/state/vmstick on Linux).
+  virtual std::filesystem::path log_dir() const = 0;
+};
+
+// Defined by the backend this build links (src/platform/<os>/backend_*.cpp).
+std::unique_ptr<Backend> make_platform_backend();
+
+}  // namespace vmstick

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <cstdlib>
+
+#include "core/backend.hpp"
+#include "platform/linux/host_probe.hpp"
+
+namespace vmstick {
+namespace {
+
+class LinuxBackend final : public Backend {
+ public:
+  std::string_view name() const override { return "linux"; }
+  void register_probes(ProbeRegistry& registry) const override {
+    registry.add(std::make_unique<linux_backend::HostProbe>());
+  }
+  // XDG Base Directory: logs are state, not config or cache.
+  std::filesystem::path log_dir() const override {
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state == '/') {
+      return std::filesystem::path(state) / "vmstick";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+      return std::filesystem::path(home) / ".local/state/vmstick";
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> make_platform_backend() { return std::make_unique<LinuxBackend>(); }
+
+}  // namespace vmstick
