@@ -60,6 +60,7 @@ void MainWindow::start_check() {
     CheckRequest request;
     ProbeContext ctx{paths, request, *cancel, {}};
     ProbeRegistry probes;
+    register_core_probes(probes);
     backend->register_probes(probes);
     RuleRegistry rules;
     register_builtin_rules(rules);

@@ -17,15 +17,25 @@ namespace vmstick::cli {
 void add_check_command(CLI::App& app, CheckOptions& opts) {
   auto* cmd = app.add_subcommand("check", "Check this computer (and a drive and image) for running a VM from USB");
   cmd->add_option("--json", opts.json_file, "Write the full report as JSON to FILE")->option_text("FILE");
+  cmd->add_option("--drive", opts.drive, "The drive to run the VM from: a folder, mount point or device")
+      ->option_text("PATH|DEVICE");
+  cmd->add_option("--image", opts.image, "The VM to carry: a disk image, VM folder, .vbox, .vmx or libvirt XML")
+      ->option_text("PATH");
+  cmd->add_flag("--bench", opts.bench,
+                "Also measure the drive's speed (writes a temporary test file of at most 256 MiB on it)");
 }
 
 int run_check_command(const CommonOptions& common, const CheckOptions& opts, const Backend& backend) {
   const PathStore paths = common.root.empty() ? PathStore() : PathStore(common.root);
   CheckRequest request;
+  if (!opts.drive.empty()) request.drive = opts.drive;
+  if (!opts.image.empty()) request.image = opts.image;
+  request.bench = opts.bench;
   CancelToken cancel;
   ProbeContext ctx{paths, request, cancel, {}};
 
   ProbeRegistry probes;
+  register_core_probes(probes);
   backend.register_probes(probes);
   RuleRegistry rules;
   register_builtin_rules(rules);

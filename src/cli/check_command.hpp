@@ -9,6 +9,9 @@ namespace vmstick::cli {
 
 struct CheckOptions {
   std::string json_file;
+  std::string drive;  // folder, mount point or device to run the VM from
+  std::string image;  // disk image, VM folder or VM configuration
+  bool bench{false};  // consent to write the speed test's temp file on the drive
 };
 
 // `vmstick check`: every probe and rule; summary on stdout, reports to files.

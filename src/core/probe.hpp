@@ -46,4 +46,8 @@ class ProbeRegistry {
   std::vector<std::unique_ptr<Probe>> probes_;
 };
 
+// Probes that need no OS API (the VM image analysis, for one) are the core's
+// own; every program registers them next to its backend's probes.
+void register_core_probes(ProbeRegistry& registry);
+
 }  // namespace vmstick

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/probe.hpp"
+
+namespace vmstick {
+
+void register_core_probes(ProbeRegistry& registry) {
+  // OS-independent probes are added here as they are written.
+  (void)registry;
+}
+
+}  // namespace vmstick
