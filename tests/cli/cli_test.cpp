@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real `vmstick` binary the way a user or a helpdesk script does.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -19,7 +20,7 @@ struct Run {
 
 Run run(const std::string& args) {
   // HOME points into the build tree so tests never touch the user's log folder.
-  std::string cmd = "HOME='" + vmstick::test::temp_dir("cli_home").string() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" +
+  std::string cmd = "HOME='" + vmstick::test::temp_dir("cli_home_" + std::to_string(getpid())).string() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" +
                     std::string(VMSTICK_CLI) + "' " + args + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
