@@ -4,19 +4,57 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/atomic_write.hpp"
 #include "core/engine/check.hpp"
 #include "core/log/log.hpp"
+#include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
+#include "core/report/redact.hpp"
 #include "core/report/text_summary.hpp"
 
 namespace vmstick::cli {
+namespace {
+
+// Who and where the reports must not reveal under --redact.
+RedactionContext redaction_context(const PathStore& paths) {
+  RedactionContext ctx;
+  for (const char* var : {"USER", "USERNAME", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) ctx.user_names.emplace_back(v);
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    auto name = std::filesystem::path(home).filename().string();
+    if (!name.empty()) ctx.user_names.push_back(name);
+  }
+  for (const char* var : {"HOSTNAME", "COMPUTERNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) ctx.host_names.emplace_back(v);
+  }
+  if (auto h = paths.read_attr(paths.proc("sys/kernel/hostname")); h && !h->empty()) ctx.host_names.push_back(*h);
+  return ctx;
+}
+
+// Writes one report file and says where; false after logging the reason.
+bool write_report(const std::string& file, const std::string& content, std::string_view what) {
+  if (auto st = write_file_atomically(file, content); !st) {
+    log::get("cli")->error("cannot write the {} report: {}", what, st.error().describe());
+    return false;
+  }
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(file, ec);
+  std::fputs(fmt::format("{} report written to {}\n", what, (ec ? std::filesystem::path(file) : abs).string()).c_str(),
+             stdout);
+  return true;
+}
+
+}  // namespace
 
 void add_check_command(CLI::App& app, CheckOptions& opts) {
   auto* cmd = app.add_subcommand("check", "Check this computer (and a drive and image) for running a VM from USB");
   cmd->add_option("--json", opts.json_file, "Write the full report as JSON to FILE")->option_text("FILE");
+  cmd->add_option("--html", opts.html_file, "Write a self-contained HTML report to FILE")->option_text("FILE");
+  cmd->add_flag("--redact", opts.redact, "Remove serial numbers, user names and host names from the reports");
   cmd->add_option("--drive", opts.drive, "The drive to run the VM from: a folder, mount point or device")
       ->option_text("PATH|DEVICE");
   cmd->add_option("--image", opts.image, "The VM to carry: a disk image, VM folder, .vbox, .vmx or libvirt XML")
@@ -47,16 +85,18 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
 
   std::fputs(text_summary(result, catalog, lang, os).c_str(), stdout);
 
-  if (!opts.json_file.empty()) {
-    const std::string json = report_json(result, catalog, lang, os).dump(2) + "\n";
-    if (auto st = write_file_atomically(opts.json_file, json); !st) {
-      log::get("cli")->error("cannot write the JSON report: {}", st.error().describe());
-      return kExitError;
+  if (!opts.json_file.empty() || !opts.html_file.empty()) {
+    nlohmann::json report = report_json(result, catalog, lang, os);
+    if (opts.redact) redact_report(report, redaction_context(paths));
+    if (!opts.json_file.empty() && !write_report(opts.json_file, report.dump(2) + "\n", "JSON")) return kExitError;
+    if (!opts.html_file.empty()) {
+      auto html = render_html_report(report, lang);
+      if (!html) {
+        log::get("cli")->error("cannot render the HTML report: {}", html.error().describe());
+        return kExitError;
+      }
+      if (!write_report(opts.html_file, *html, "HTML")) return kExitError;
     }
-    std::error_code ec;
-    auto abs = std::filesystem::absolute(opts.json_file, ec);
-    std::fputs(fmt::format("JSON report written to {}\n", (ec ? std::filesystem::path(opts.json_file) : abs).string()).c_str(),
-               stdout);
   }
   return exit_code_for(worst(result.findings));
 }

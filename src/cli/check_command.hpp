@@ -9,6 +9,8 @@ namespace vmstick::cli {
 
 struct CheckOptions {
   std::string json_file;
+  std::string html_file;
+  bool redact{false};  // remove serials, user and host names from the reports
   std::string drive;  // folder, mount point or device to run the VM from
   std::string image;  // disk image, VM folder or VM configuration
   bool bench{false};  // consent to write the speed test's temp file on the drive

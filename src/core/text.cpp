@@ -64,6 +64,14 @@ std::string printable(std::string_view s) {
       ++i;
       continue;
     }
+    // Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+    // would reorder the text around them in a report or terminal.
+    if (len == 3 && c == 0xe2 && ((byte(i + 1) == 0x80 && byte(i + 2) >= 0xaa && byte(i + 2) <= 0xae) ||
+                                  (byte(i + 1) == 0x81 && byte(i + 2) >= 0xa6 && byte(i + 2) <= 0xa9))) {
+      out += "\xEF\xBF\xBD";
+      i += 3;
+      continue;
+    }
     out.append(s.substr(i, len));
     i += len;
   }

@@ -26,8 +26,9 @@ std::optional<T> parse_number(std::string_view s, int base = 10) {
   return value;
 }
 
-// Replaces control characters and invalid UTF-8 so a hostile label or model
-// string cannot break a terminal, a log line or a JSON consumer.
+// Replaces control characters, bidirectional overrides and invalid UTF-8 so a
+// hostile label or model string cannot break or reorder a terminal, a log
+// line, a report or a JSON consumer.
 std::string printable(std::string_view s);
 
 }  // namespace vmstick

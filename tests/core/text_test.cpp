@@ -25,5 +25,7 @@ TEST_CASE("printable neutralises control characters and broken UTF-8") {
   CHECK(printable("U盘") == "U盘");
   CHECK(printable("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(printable("\xe2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated sequence
+  CHECK(printable("a\xe2\x80\xae" "b\xe2\x81\xa6" "c") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");  // RLO, LRI
+  CHECK(printable("\xe2\x80\x94") == "\xe2\x80\x94");  // an em dash stays
   CHECK(printable("\xed\xa0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // UTF-16 surrogate
 }

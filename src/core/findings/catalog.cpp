@@ -52,6 +52,12 @@ Result<CatalogEntry> parse_entry(const json& j, const std::string& file) {
     if (!text) return text.error();
     *target = std::move(text).value();
   }
+  if (j.contains("penalty")) {
+    if (!j["penalty"].is_number_integer() || j["penalty"].get<int>() < 0 || j["penalty"].get<int>() > 100) {
+      return make_error(ErrorCode::Corrupt, "penalty must be a whole number from 0 to 100", where);
+    }
+    e.penalty = j["penalty"].get<int>();
+  }
   if (j.contains("fix")) {
     if (!j["fix"].is_object()) return make_error(ErrorCode::Corrupt, "fix must be an object of OS → text", where);
     for (const auto& [os_name, text_json] : j["fix"].items()) {

@@ -3,6 +3,7 @@
 // The findings catalog: every finding's words, in every language we ship,
 // loaded from the JSON files under resources/findings/ that the build embeds.
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,6 +38,9 @@ struct CatalogEntry {
   LocalizedText explanation;
   // Keyed by FixOs; "any" applies where no OS-specific fix exists.
   std::map<FixOs, LocalizedText> fix;
+  // Points taken from the area's 0–100 score; absent: the severity's default
+  // (see score/score.hpp).
+  std::optional<int> penalty;
 };
 
 class Catalog {

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// --redact: removes what identifies a person or a machine from a report
+// before it leaves the building. It works on the JSON report, from which the
+// HTML is rendered, so both are redacted by the same code.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace vmstick {
+
+struct RedactionContext {
+  std::vector<std::string> user_names;  // replaced by "<user>" wherever they appear
+  std::vector<std::string> host_names;  // replaced by "<host>"
+};
+
+inline constexpr const char* kRedacted = "<redacted>";
+
+// Serial numbers (any key containing "serial") become "<redacted>"; the user
+// part of home paths (/home/x/, /Users/x/, C:\Users\x\) and the given user and
+// host names are replaced in every string. Sets report["redacted"] = true.
+void redact_report(nlohmann::json& report, const RedactionContext& ctx);
+
+// The same replacement for one string (exposed for tests and the GUI).
+std::string redact_text(std::string text, const RedactionContext& ctx);
+
+}  // namespace vmstick

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Report template, stylesheet and UI strings embedded from resources/report/.
+#include <string>
+#include <string_view>
+
+#include "core/findings/catalog.hpp"
+#include "core/findings/finding.hpp"
+
+namespace vmstick {
+
+// The content of one embedded report file ("report.css", ...); empty if absent.
+std::string_view report_resource(std::string_view name);
+
+// A UI string of the report (resources/report/strings.json), English fallback;
+// the key itself if missing, so a gap shows instead of vanishing.
+std::string report_string(std::string_view key, Lang lang);
+
+// Human label of a fact key (resources/report/fact_labels.json); unknown keys
+// are humanised ("optimal_io_size" → "Optimal io size").
+std::string fact_label(std::string_view key, Lang lang);
+
+std::string severity_name(Severity s, Lang lang);
+std::string area_name(Area a, Lang lang);
+
+}  // namespace vmstick

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/score/verdict.hpp"
+
+namespace vmstick {
+
+std::optional<StorageProfile> storage_profile_for(const FactSet& facts, NoProfile& why_not) {
+  if (!facts.target() && !facts.bench) {
+    why_not = {"no_drive", "no drive was checked (use --drive)"};
+    return std::nullopt;
+  }
+  why_not = {"no_speed", "the drive's link speed is unknown and no speed test ran"};
+  return std::nullopt;
+}
+
+Verdict make_verdict(const CheckResult& result, const Catalog& catalog) {
+  Verdict v;
+  v.worst = worst(result.findings);
+  v.score = compute_score(result.findings, assessed_areas(result.facts), catalog);
+  NoProfile why;
+  if (auto storage = storage_profile_for(result.facts, why)) {
+    // Unknown guest: the Windows profile, the heavier of the two we have.
+    v.prediction = predict_boot(*storage, guest_profile_for(""));
+  } else {
+    v.no_prediction_code = why.code;
+    v.no_prediction_reason = why.reason;
+  }
+  return v;
+}
+
+}  // namespace vmstick

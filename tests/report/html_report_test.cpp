@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <catch2/catch.hpp>
+
+#include "core/engine/check.hpp"
+#include "core/report/html_report.hpp"
+#include "core/report/json_report.hpp"
+#include "core/report/redact.hpp"
+
+using namespace vmstick;
+
+namespace {
+
+const std::string kHostile = "<script>alert(1)</script>\"'&\x1b[2J\xe2\x80\xae RTL";
+
+CheckResult hostile_result() {
+  CheckResult r;
+  r.backend = "linux";
+  r.generated_at = "2026-11-23T12:00:00Z";
+  r.facts.host.cpu_model = Fact<std::string>::known(kHostile, "cpuinfo");
+  r.facts.host.cpu_vendor = Fact<std::string>::known("GenuineIntel", "cpuinfo");
+  r.facts.host.hw_virt_available = Fact<bool>::known(false, "flags");
+  DriveFacts d;
+  d.id = "/dev/sdb";
+  d.model = Fact<std::string>::known("<img src=x onerror=alert(2)>", "sysfs");
+  r.facts.drives.push_back(d);
+  r.facts.target_drive = 0;
+  r.findings.push_back({"host.virtualization_missing", Severity::blocker, Area::virtualization, "host",
+                        {{"cpu", kHostile}, {"virt", "VT-x"}}});
+  return r;
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = hay.find(needle); pos != std::string::npos; pos = hay.find(needle, pos + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("HTML report escapes every hostile value and carries a strict CSP") {
+  auto json = report_json(hostile_result(), Catalog::builtin(), Lang::en, FixOs::Linux);
+  auto html = render_html_report(json, Lang::en);
+  REQUIRE(html.ok());
+  CHECK(html->find("Content-Security-Policy") != std::string::npos);
+  CHECK(html->find("default-src 'none'") != std::string::npos);
+  CHECK(count(*html, "<script") == 0);
+  CHECK(count(*html, "<img") == 0);
+  CHECK(html->find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;") != std::string::npos);
+  CHECK(html->find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+  CHECK(html->find('\x1b') == std::string::npos);
+  CHECK(html->find("\xe2\x80\xae") == std::string::npos);  // the RTL override cannot flip the page
+  CHECK(html->find("http://") == std::string::npos);  // nothing fetched from anywhere
+  CHECK(html->find("https://") == std::string::npos);
+}
+
+TEST_CASE("HTML report leads with verdict and score, then findings, then facts") {
+  auto json = report_json(hostile_result(), Catalog::builtin(), Lang::en, FixOs::Linux);
+  auto html = render_html_report(json, Lang::en);
+  REQUIRE(html.ok());
+  auto verdict = html->find("The VM cannot run well here until the blockers below are fixed.");
+  auto findings = html->find("Hardware virtualization (VT-x/AMD-V) is not available");
+  auto facts = html->find("What vmstick found");
+  REQUIRE(verdict != std::string::npos);
+  REQUIRE(findings != std::string::npos);
+  REQUIRE(facts != std::string::npos);
+  CHECK(verdict < findings);
+  CHECK(findings < facts);
+  CHECK(html->find("A blocker caps the score at 20.") != std::string::npos);
+  CHECK(html->find("Target drive: /dev/sdb") != std::string::npos);
+  CHECK(html->find("@page") != std::string::npos);  // print layout
+}
+
+TEST_CASE("HTML report in Simplified Chinese") {
+  auto json = report_json(hostile_result(), Catalog::builtin(), Lang::zh_CN, FixOs::Linux);
+  auto html = render_html_report(json, Lang::zh_CN);
+  REQUIRE(html.ok());
+  CHECK(html->find("<html lang=\"zh-CN\">") != std::string::npos);
+  CHECK(html->find("vmstick 检查报告") != std::string::npos);
+  CHECK(html->find("硬件虚拟化（VT-x/AMD-V）不可用") != std::string::npos);
+  CHECK(html->find("在解决下列阻断问题之前") != std::string::npos);
+}
+
+TEST_CASE("redaction removes serials, home-path user names and host names from JSON and HTML") {
+  CheckResult r = hostile_result();
+  r.facts.drives[0].model = Fact<std::string>::known("Cruzer on alice-laptop", "sysfs");
+  r.findings.push_back({"host.virtualization_unknown", Severity::warning, Area::virtualization, "host",
+                        {{"reason", "cannot read /home/alice/vm/disk.vdi or C:\\Users\\Alice\\vm.vdi"}, {"virt", "x"}}});
+  auto json = report_json(r, Catalog::builtin(), Lang::en, FixOs::Linux);
+  json["facts"]["drives"][0]["serial"] = {{"value", "4C530001230417115304"}, {"source", "sysfs"}};
+  redact_report(json, RedactionContext{{"alice"}, {"alice-laptop"}});
+  auto html = render_html_report(json, Lang::en);
+  REQUIRE(html.ok());
+  const std::string text = json.dump();
+  for (std::string secret : {"4C530001230417115304", "alice", "Alice", "alice-laptop"}) {
+    INFO(secret);
+    CHECK(text.find(secret) == std::string::npos);
+    CHECK(html->find(secret) == std::string::npos);
+  }
+  CHECK(json["redacted"] == true);
+  CHECK(json["facts"]["drives"][0]["serial"]["value"] == kRedacted);
+  CHECK(text.find("/home/<user>/vm/disk.vdi") != std::string::npos);
+  CHECK(text.find("C:\\\\Users\\\\<user>\\\\vm.vdi") != std::string::npos);
+  CHECK(html->find("Serial numbers, user names and host names were removed") != std::string::npos);
+}
+
+TEST_CASE("redact_text leaves text without personal data alone") {
+  RedactionContext ctx{{"bob"}, {"box"}};
+  CHECK(redact_text("/dev/sdb1 on /media/usb", ctx) == "/dev/sdb1 on /media/usb");
+  CHECK(redact_text("/home/bob", ctx) == "/home/<user>");
+  CHECK(redact_text("x", RedactionContext{{"x"}, {}}) == "x");  // one-letter names are not replaced
+}
+
+TEST_CASE("JSON report carries the score breakdown and prediction") {
+  auto json = report_json(hostile_result(), Catalog::builtin(), Lang::en, FixOs::Linux);
+  CHECK(json["score"]["total"] == 20);
+  CHECK(json["score"]["capped_by_blocker"] == true);
+  REQUIRE(json["score"]["areas"].size() == 6);
+  CHECK(json["score"]["areas"][0]["area"] == "virtualization");
+  CHECK(json["score"]["areas"][0]["score"] == 0);
+  CHECK(json["prediction"]["available"] == false);
+  CHECK_FALSE(json["prediction"]["reason"].get<std::string>().empty());
+}
