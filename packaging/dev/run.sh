@@ -8,9 +8,9 @@ bin="$VMSTICK_SRC/build/default/src"
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   exec "$bin/app/vmstick-gui" "$@"
 fi
-report="${VMSTICK_REPORT_DIR:-$PWD}/vmstick-report.json"
+report="${VMSTICK_REPORT_DIR:-$PWD}/vmstick-report"
 set +e
-"$bin/cli/vmstick" check --json "$report" "$@"
+"$bin/cli/vmstick" check --html "$report.html" --json "$report.json" "$@"
 rc=$?
 set -e
 echo "vmstick: no display found, so the command-line check ran instead (exit code $rc: 0 fine, 1 warnings, 2 blockers, 3 error)."

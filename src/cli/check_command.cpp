@@ -13,6 +13,7 @@
 #include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
 #include "core/report/redact.hpp"
+#include "cli/terminal.hpp"
 #include "core/report/text_summary.hpp"
 
 namespace vmstick::cli {
@@ -70,7 +71,10 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
   if (!opts.image.empty()) request.image = opts.image;
   request.bench = opts.bench;
   CancelToken cancel;
-  ProbeContext ctx{paths, request, cancel, {}};
+  const bool show_progress = !common.quiet && stderr_is_terminal();
+  ProgressFn progress;
+  if (show_progress) progress = [](std::string_view step, double fraction) { draw_progress(step, fraction); };
+  ProbeContext ctx{paths, request, cancel, progress};
 
   ProbeRegistry probes;
   register_core_probes(probes);
@@ -80,6 +84,7 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
   const Catalog& catalog = Catalog::builtin();
 
   CheckResult result = run_check(probes, rules, catalog, ctx, backend.name());
+  if (show_progress) finish_progress();
   const Lang lang = pick_language(common);
   const FixOs os = host_fix_os(backend);
 
