@@ -112,7 +112,7 @@ TEST_CASE("drive rules: FAT32 cannot hold a large image; free space; planned OSe
   register_drive_rules(r);
   auto found = r.evaluate(f, Catalog::builtin());
   REQUIRE(found.size() == 1);
-  CHECK(found[0].evidence[1].second == "macos");
+  CHECK(found[0].evidence[1].second == "macOS");
 }
 
 TEST_CASE("drive rules: alignment, sync, read-only; unknown is not a finding") {

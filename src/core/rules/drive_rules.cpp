@@ -96,7 +96,8 @@ void writable_everywhere(const FactSet& facts, FindingSink& sink) {
   std::string missing;
   for (const auto& os : wanted) {
     const auto& w = v->native_writers.value();
-    if (std::find(w.begin(), w.end(), os) == w.end()) missing += (missing.empty() ? "" : ", ") + os;
+    const std::string shown = os == "windows" ? "Windows" : os == "macos" ? "macOS" : os == "linux" ? "Linux" : os;
+    if (std::find(w.begin(), w.end(), os) == w.end()) missing += (missing.empty() ? "" : ", ") + shown;
   }
   if (!missing.empty()) sink.add("drive.fs_not_writable_on_os", v->id, {{"fs", v->fs_type.value()}, {"os", missing}});
 }
