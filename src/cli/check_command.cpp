@@ -60,6 +60,10 @@ void add_check_command(CLI::App& app, CheckOptions& opts) {
       ->option_text("PATH|DEVICE");
   cmd->add_option("--image", opts.image, "The VM to carry: a disk image, VM folder, .vbox, .vmx or libvirt XML")
       ->option_text("PATH");
+  cmd->add_option("--run-on", opts.run_on, "OSes the VM should run on (default: all three)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"linux", "windows", "macos"}))
+      ->option_text("linux,windows,macos");
   cmd->add_flag("--bench", opts.bench,
                 "Also measure the drive's speed (writes a temporary test file of at most 256 MiB on it)");
 }
@@ -70,6 +74,7 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
   if (!opts.drive.empty()) request.drive = opts.drive;
   if (!opts.image.empty()) request.image = opts.image;
   request.bench = opts.bench;
+  request.run_on = opts.run_on;
   CancelToken cancel;
   const bool show_progress = !common.quiet && stderr_is_terminal();
   ProgressFn progress;

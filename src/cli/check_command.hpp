@@ -14,6 +14,7 @@ struct CheckOptions {
   std::string drive;  // folder, mount point or device to run the VM from
   std::string image;  // disk image, VM folder or VM configuration
   bool bench{false};  // consent to write the speed test's temp file on the drive
+  std::vector<std::string> run_on;  // OSes the VM should run on
 };
 
 // `vmstick check`: every probe and rule; summary on stdout, reports to files.

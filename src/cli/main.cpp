@@ -5,6 +5,7 @@
 
 #include "cli/catalog_command.hpp"
 #include "cli/check_command.hpp"
+#include "cli/drives_command.hpp"
 #include "cli/options.hpp"
 #include "core/version.hpp"
 
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
   CheckOptions check;
   add_check_command(app, check);
   add_catalog_command(app);
+  DrivesOptions drives;
+  add_drives_command(app, drives);
 
   try {
     app.parse(argc, argv);
@@ -34,5 +37,6 @@ int main(int argc, char** argv) {
   setup_logging(common, *backend);
   if (app.got_subcommand("check")) return run_check_command(common, check, *backend);
   if (app.got_subcommand("catalog")) return run_catalog_command();
+  if (app.got_subcommand("drives")) return run_drives_command(common, drives, *backend);
   return kExitError;
 }

@@ -20,6 +20,7 @@ struct CheckRequest {
   std::optional<std::string> drive;  // a folder, mount point or device
   std::optional<std::string> image;  // a disk image, VM folder or VM config
   bool bench{false};                 // consent to write the speed test's temp file
+  std::vector<std::string> run_on;   // OSes to run the VM on: "linux", "windows", "macos"; empty = all
 };
 
 struct ProbeContext {

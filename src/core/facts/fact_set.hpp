@@ -18,6 +18,8 @@ struct FactSet {
   std::optional<std::size_t> target_drive;
   std::optional<ImageFacts> image;
   std::optional<BenchFacts> bench;
+  // OSes the user plans to run the VM on (CheckRequest::run_on; empty = all three).
+  std::vector<std::string> run_on;
 
   const DriveFacts* target() const {
     return target_drive && *target_drive < drives.size() ? &drives[*target_drive] : nullptr;

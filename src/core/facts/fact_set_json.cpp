@@ -10,6 +10,7 @@ nlohmann::json to_json(const FactSet& facts) {
   j["target_drive"] = facts.target() ? nlohmann::json(facts.target()->id) : nlohmann::json(nullptr);
   j["image"] = facts.image ? to_json(*facts.image) : nlohmann::json(nullptr);
   j["bench"] = facts.bench ? to_json(*facts.bench) : nlohmann::json(nullptr);
+  j["run_on"] = facts.run_on;
   return j;
 }
 

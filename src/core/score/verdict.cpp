@@ -8,6 +8,13 @@ std::optional<StorageProfile> storage_profile_for(const FactSet& facts, NoProfil
     why_not = {"no_drive", "no drive was checked (use --drive)"};
     return std::nullopt;
   }
+  if (const DriveFacts* d = facts.target()) {
+    std::optional<double> link;
+    if (d->usb.speed_mbps.is_known()) link = d->usb.speed_mbps.value();
+    std::optional<bool> uas;
+    if (d->usb.transport.is_known()) uas = d->usb.transport.value() == "uas";
+    if (auto typical = typical_storage(link, uas)) return typical;
+  }
   why_not = {"no_speed", "the drive's link speed is unknown and no speed test ran"};
   return std::nullopt;
 }

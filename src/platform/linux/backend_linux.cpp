@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "core/backend.hpp"
+#include "platform/linux/drive_probe.hpp"
 #include "platform/linux/host_probe.hpp"
 
 namespace vmstick {
@@ -12,6 +13,7 @@ class LinuxBackend final : public Backend {
   std::string_view name() const override { return "linux"; }
   void register_probes(ProbeRegistry& registry) const override {
     registry.add(std::make_unique<linux_backend::HostProbe>());
+    registry.add(std::make_unique<linux_backend::DriveProbe>());
   }
   // XDG Base Directory: logs are state, not config or cache.
   std::filesystem::path log_dir() const override {

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `vmstick drives` and `check --drive` on this very machine, compared with
+// what findmnt says about the same folder.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "support/fixtures.hpp"
+
+namespace {
+
+std::string capture(const std::string& cmd, int* status = nullptr) {
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int st = pclose(pipe);
+  if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return out;
+}
+
+std::string vmstick_cmd(const std::string& args) {
+  const auto home = vmstick::test::temp_dir("drives_cli_home_" + std::to_string(getpid()));
+  return "HOME='" + home.string() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" + std::string(VMSTICK_CLI) + "' " + args;
+}
+
+std::string findmnt_fstype(const std::string& path) {
+  std::string s = capture("findmnt -n -o FSTYPE -T '" + path + "'");
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+const nlohmann::json* target_volume(const nlohmann::json& drives, const std::string& target_id) {
+  for (const auto& d : drives) {
+    if (d["id"] != target_id) continue;
+    for (const auto& v : d["volumes"]) {
+      if (v["id"] == d["target_volume"]) return &v;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("vmstick drives --json names the filesystem findmnt reports for a temp folder") {
+  const auto dir = vmstick::test::temp_dir("drives_cli_folder_" + std::to_string(getpid()));
+  const std::string expected = findmnt_fstype(dir.string());
+  REQUIRE_FALSE(expected.empty());
+  int rc = -1;
+  const std::string out = capture(vmstick_cmd("drives --json --drive '" + dir.string() + "'"), &rc);
+  INFO(out);
+  REQUIRE(rc == 0);
+  auto j = nlohmann::json::parse(out);
+  REQUIRE(j["target_drive"].is_string());
+  const auto* v = target_volume(j["drives"], j["target_drive"]);
+  REQUIRE(v != nullptr);
+  CHECK((*v)["fs_type"]["value"] == expected);
+  // statvfs figures are present and plausible (free never above total).
+  REQUIRE((*v)["total_bytes"]["value"].is_number());
+  CHECK((*v)["free_bytes"]["value"].get<std::uint64_t>() <= (*v)["total_bytes"]["value"].get<std::uint64_t>());
+  const std::string mount = capture("findmnt -n -o TARGET -T '" + dir.string() + "'");
+  CHECK(mount.rfind((*v)["mount_point"]["value"].get<std::string>(), 0) == 0);
+}
+
+TEST_CASE("vmstick check --drive on a temp folder reports that folder's filesystem in the JSON report") {
+  const auto dir = vmstick::test::temp_dir("drives_cli_check_" + std::to_string(getpid()));
+  const auto report = dir / "report.json";
+  int rc = -1;
+  const std::string out = capture(vmstick_cmd("check -q --drive '" + dir.string() + "' --json '" + report.string() + "' 2>&1"), &rc);
+  INFO(out);
+  CHECK(rc != 3);
+  FILE* f = std::fopen(report.c_str(), "r");
+  REQUIRE(f != nullptr);
+  std::string text;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, f)) text.append(buf, n);
+  std::fclose(f);
+  auto j = nlohmann::json::parse(text);
+  const auto& facts = j["facts"];
+  REQUIRE(facts["target_drive"].is_string());
+  const auto* v = target_volume(facts["drives"], facts["target_drive"]);
+  REQUIRE(v != nullptr);
+  CHECK((*v)["fs_type"]["value"] == findmnt_fstype(dir.string()));
+}
+
+TEST_CASE("vmstick drives: human listing marks the target and a missing path is not a crash") {
+  int rc = -1;
+  const std::string out = capture(vmstick_cmd("drives --drive /nonexistent/folder/x 2>&1"), &rc);
+  INFO(out);
+  CHECK(rc == 0);
+  CHECK(out.find("* ") != std::string::npos);
+}
