@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "platform/macos/decode/host_sysctl.hpp"
 #include "support/fixtures.hpp"
+#include "support/host_verdict.hpp"
 
 using namespace vmstick;
 using namespace vmstick::macos_decode;
@@ -32,13 +33,7 @@ std::vector<AppBundle> apps(const std::string& scenario) {
 HostFacts decode_fixture(const std::string& scenario) {
   return decode_host(parse_sysctl_text(slurp(test::fixture(scenario) / "sysctl.txt")), apps(scenario));
 }
-std::vector<std::string> verdict(const FactSet& facts) {
-  RuleRegistry rules;
-  register_host_rules(rules);
-  std::vector<std::string> out;
-  for (const auto& f : rules.evaluate(facts, Catalog::builtin())) out.push_back(f.id);
-  return out;
-}
+std::vector<std::string> verdict(const FactSet& facts) { return test::host_verdict(facts); }
 using Ids = std::vector<std::string>;
 }  // namespace
 

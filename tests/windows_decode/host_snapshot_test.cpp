@@ -5,6 +5,7 @@
 #include "core/rules/rule.hpp"
 #include "platform/windows/decode/host_snapshot.hpp"
 #include "support/fixtures.hpp"
+#include "support/host_verdict.hpp"
 
 using namespace vmstick;
 
@@ -13,15 +14,6 @@ HostFacts decode_fixture(const std::string& scenario) {
   std::ifstream in(test::fixture(scenario) / "host.json");
   REQUIRE(in.good());
   return windows_decode::decode_host_snapshot(nlohmann::json::parse(in));
-}
-std::vector<std::string> verdict(const HostFacts& h) {
-  FactSet facts;
-  facts.host = h;
-  RuleRegistry rules;
-  register_host_rules(rules);
-  std::vector<std::string> out;
-  for (const auto& f : rules.evaluate(facts, Catalog::builtin())) out.push_back(f.id);
-  return out;
 }
 using Ids = std::vector<std::string>;
 }  // namespace
@@ -45,7 +37,7 @@ TEST_CASE("Windows: Hyper-V on with VirtualBox 7.0 installed") {
   CHECK(h.installed_hypervisors.value()[0].name == "VirtualBox");
   CHECK(h.installed_hypervisors.value()[0].version == "7.0.14");
   CHECK(h.installed_hypervisors.value()[1].name == "Hyper-V");
-  CHECK(verdict(h) == Ids{"host.hyperv_virtualbox_slow", "host.virtualization_available"});
+  CHECK(test::host_verdict(h) == Ids{"host.hyperv_virtualbox_slow", "host.virtualization_available"});
 }
 
 TEST_CASE("Windows: VBS with Memory Integrity and old VMware") {
@@ -57,7 +49,7 @@ TEST_CASE("Windows: VBS with Memory Integrity and old VMware") {
   CHECK(h.hypervisor_features_enabled.is(std::vector<std::string>{}));
   CHECK_FALSE(h.hypervisor_launch_type.is_known());
   CHECK(h.hypervisor_launch_type.reason().find("administrator") != std::string::npos);
-  auto ids = verdict(h);
+  auto ids = test::host_verdict(h);
   CHECK(ids == Ids{"host.hyperv_vmware_fails", "host.virtualization_available"});
 }
 
@@ -74,7 +66,7 @@ TEST_CASE("Windows: clean host, VT-x free, VirtualBox and QEMU installed") {
   REQUIRE(h.installed_hypervisors.value().size() == 2);
   CHECK(h.installed_hypervisors.value()[1].name == "QEMU");
   CHECK(h.installed_hypervisors.value()[1].accelerators == std::vector<std::string>{"tcg"});
-  CHECK(verdict(h) == Ids{"host.virtualization_available"});
+  CHECK(test::host_verdict(h) == Ids{"host.virtualization_available"});
 }
 
 TEST_CASE("Windows: VT-x switched off in firmware on a host without Hyper-V") {
@@ -86,7 +78,7 @@ TEST_CASE("Windows: VT-x switched off in firmware on a host without Hyper-V") {
   CHECK(h.cpu_virt_supported.is(true));
   CHECK(h.virt_enabled_in_firmware.is(false));
   CHECK(h.hw_virt_available.is(false));
-  CHECK(verdict(h) == Ids{"host.virtualization_disabled_in_firmware"});
+  CHECK(test::host_verdict(h) == Ids{"host.virtualization_disabled_in_firmware"});
 }
 
 TEST_CASE("Windows: garbage, wrong types and failed queries give unknown with the reason") {
@@ -105,7 +97,7 @@ TEST_CASE("Windows: garbage, wrong types and failed queries give unknown with th
   CHECK_FALSE(h.vbs_status.is_known());
   CHECK_FALSE(h.installed_hypervisors.is_known());
   CHECK(h.installed_hypervisors.reason().find("RegOpenKeyEx") != std::string::npos);
-  CHECK(verdict(h) == Ids{"host.virtualization_unknown"});
+  CHECK(test::host_verdict(h) == Ids{"host.virtualization_unknown"});
   // Not even an object.
   HostFacts none = windows_decode::decode_host_snapshot(nlohmann::json::parse("[1,2,3]"));
   CHECK_FALSE(none.hw_virt_available.is_known());

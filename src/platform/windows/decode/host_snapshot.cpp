@@ -32,6 +32,12 @@ Field field(const json& obj, std::string_view key, std::string_view where) {
   return {&v, {}};
 }
 
+// The object under key, or an empty one (its fields then read "not read").
+const json& object_at(const json& obj, const char* key) {
+  static const json kEmpty = json::object();
+  return obj.contains(key) && obj.at(key).is_object() ? obj.at(key) : kEmpty;
+}
+
 std::optional<bool> as_bool(const Field& f) {
   if (f.value && f.value->is_boolean()) return f.value->get<bool>();
   return std::nullopt;
@@ -166,11 +172,8 @@ void decode_installed(const json& snap, HostFacts& h) {
 // fact is first decided by "is the Windows hypervisor running?".
 void decode_virtualization(const json& snap, const std::optional<CpuidFacts>& cpuid, const std::string& cpuid_why,
                            HostFacts& h) {
-  const json empty = json::object();
-  const json& proc = snap.contains("win32_processor") && snap.at("win32_processor").is_object() ? snap.at("win32_processor") : empty;
-  const json& cs = snap.contains("win32_computersystem") && snap.at("win32_computersystem").is_object()
-                       ? snap.at("win32_computersystem")
-                       : empty;
+  const json& proc = object_at(snap, "win32_processor");
+  const json& cs = object_at(snap, "win32_computersystem");
   Field present_f = field(cs, "HypervisorPresent", "Win32_ComputerSystem");
   std::optional<bool> present = as_bool(present_f);
   if (cpuid && cpuid->hypervisor) present = present.value_or(false) || *cpuid->hypervisor;
@@ -237,11 +240,8 @@ void decode_virtualization(const json& snap, const std::optional<CpuidFacts>& cp
 }
 
 void decode_cpu(const json& snap, HostFacts& h) {
-  const json empty = json::object();
-  const json& proc = snap.contains("win32_processor") && snap.at("win32_processor").is_object() ? snap.at("win32_processor") : empty;
-  const json& cs = snap.contains("win32_computersystem") && snap.at("win32_computersystem").is_object()
-                       ? snap.at("win32_computersystem")
-                       : empty;
+  const json& proc = object_at(snap, "win32_processor");
+  const json& cs = object_at(snap, "win32_computersystem");
   Field name = field(proc, "Name", "Win32_Processor");
   Field vendor = field(proc, "Manufacturer", "Win32_Processor");
   Field cpus = field(proc, "NumberOfLogicalProcessors", "Win32_Processor");
