@@ -180,3 +180,25 @@ TEST_CASE("Linux host probe: a fixture without cpuid.txt says CPUID was not reco
   CHECK(p.facts.host.cpu_virt_supported.reason().find("not recorded") != std::string::npos);
   CHECK_FALSE(p.facts.host.hypervisor_vendor.is_known());
 }
+
+TEST_CASE("Linux host probe: garbage in every host file gives unknown with the reason") {
+  auto p = probe("garbage-host-values");
+  const HostFacts& h = p.facts.host;
+  // Control bytes are made printable, never passed through.
+  REQUIRE(h.kernel_version.is_known());
+  CHECK(h.kernel_version.value().find('\x1b') == std::string::npos);
+  CHECK_FALSE(h.ram_bytes.is_known());
+  CHECK(h.ram_bytes.reason().find("MemTotal") != std::string::npos);
+  CHECK_FALSE(h.vmm_modules_loaded.is_known());
+  CHECK(h.vmm_modules_loaded.reason().find("module entry") != std::string::npos);
+  CHECK_FALSE(h.kvm_enable_virt_at_load.is_known());
+  CHECK(h.kvm_enable_virt_at_load.reason().find("expected Y or N") != std::string::npos);
+  CHECK_FALSE(h.cpu_virt_supported.is_known());
+  CHECK(h.cpu_virt_supported.reason().find("recorded CPUID") != std::string::npos);
+  REQUIRE(h.installed_hypervisors.is_known());
+  REQUIRE(h.installed_hypervisors.value().size() == 1);
+  CHECK(h.installed_hypervisors.value()[0].version.empty());
+  // VT-x itself is still read from cpuinfo; the unknown enable_virt_at_load
+  // does not turn into a KVM-vs-VirtualBox verdict.
+  REQUIRE(ids(p) == Ids{"host.virtualization_available"});
+}
