@@ -18,29 +18,29 @@
 namespace vmstick::macos_backend {
 namespace {
 
-// Reads a sysctl as text whatever its type, the way `sysctl -a` prints it,
-// so the decoder sees the same table as the recorded fixtures.
-bool read_sysctl(const char* name, std::string& out) {
+// Reads a sysctl as text the way `sysctl -a` prints it, so the decoder sees
+// the same table as the recorded fixtures. The caller says whether the value
+// is an integer: a 4-byte int and a 3-letter string are the same size.
+bool read_sysctl(const char* name, bool integer, std::string& out) {
   std::size_t size = 0;
   if (sysctlbyname(name, nullptr, &size, nullptr, 0) != 0 || size == 0 || size > 65536) return false;
   std::vector<char> buf(size);
   if (sysctlbyname(name, buf.data(), &size, nullptr, 0) != 0) return false;
-  if (size == sizeof(std::int32_t) || size == sizeof(std::int64_t)) {
-    // Integer sysctls; string ones of 4 or 8 bytes end with a NUL and are handled below.
-    if (buf[size - 1] != '\0') {
-      std::int64_t v = 0;
-      if (size == sizeof(std::int32_t)) {
-        std::int32_t v32 = 0;
-        std::memcpy(&v32, buf.data(), sizeof v32);
-        v = v32;
-      } else {
-        std::memcpy(&v, buf.data(), sizeof v);
-      }
-      out = std::to_string(v);
-      return true;
-    }
+  if (!integer) {
+    out.assign(buf.data(), strnlen(buf.data(), size));
+    return true;
   }
-  out.assign(buf.data(), strnlen(buf.data(), size));
+  if (size == sizeof(std::int32_t)) {
+    std::int32_t v = 0;
+    std::memcpy(&v, buf.data(), sizeof v);
+    out = std::to_string(v);
+  } else if (size == sizeof(std::int64_t)) {
+    std::int64_t v = 0;
+    std::memcpy(&v, buf.data(), sizeof v);
+    out = std::to_string(v);
+  } else {
+    return false;
+  }
   return true;
 }
 
@@ -65,11 +65,14 @@ std::string bundle_version(const std::string& path) {
 
 void HostProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   macos_decode::SysctlTable table;
-  for (const char* name : {"kern.osrelease", "kern.hv_support", "kern.hv_vmm_present", "hw.machine", "hw.optional.arm64",
-                           "hw.logicalcpu", "hw.memsize", "machdep.cpu.vendor", "machdep.cpu.brand_string",
+  for (const char* name : {"kern.osrelease", "hw.machine", "machdep.cpu.vendor", "machdep.cpu.brand_string",
                            "machdep.cpu.features"}) {
     std::string value;
-    if (read_sysctl(name, value)) table[name] = value;
+    if (read_sysctl(name, false, value)) table[name] = value;
+  }
+  for (const char* name : {"kern.hv_support", "kern.hv_vmm_present", "hw.optional.arm64", "hw.logicalcpu", "hw.memsize"}) {
+    std::string value;
+    if (read_sysctl(name, true, value)) table[name] = value;
   }
   std::vector<macos_decode::AppBundle> apps;
   for (const char* bundle : {"VirtualBox.app", "VMware Fusion.app", "Parallels Desktop.app", "UTM.app", "Docker.app"}) {
