@@ -202,3 +202,11 @@ TEST_CASE("Linux host probe: garbage in every host file gives unknown with the r
   // does not turn into a KVM-vs-VirtualBox verdict.
   REQUIRE(ids(p) == Ids{"host.virtualization_available"});
 }
+
+TEST_CASE("Linux host probe: arm64 with /dev/kvm is available, never 'missing' for lack of vmx/svm") {
+  auto p = probe("arm64-linux-kvm");
+  CHECK(p.facts.host.arch.is("aarch64"));
+  CHECK(p.facts.host.hw_virt_available.is(true));
+  CHECK(p.facts.host.hw_virt_available.source().find("/dev/kvm") != std::string::npos);
+  CHECK(ids(p) == Ids{"host.virtualization_available"});
+}

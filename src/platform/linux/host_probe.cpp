@@ -215,6 +215,19 @@ void probe_ram(const PathStore& paths, HostFacts& h) {
                       : Fact<std::uint64_t>::unknown(p.string() + ": " + total.error().describe());
 }
 
+// arm64 has no vmx/svm flag: its virtualization extensions (EL2) show only in
+// KVM having created /dev/kvm, so without it we cannot tell, and say so.
+void arm64_virtualization(HostFacts& h) {
+  if (!h.arch.is("aarch64") && !h.arch.is("arm64")) return;
+  if (!h.hw_virt_available.is(false)) return;
+  if (h.dev_kvm_present.is(true)) {
+    h.hw_virt_available = Fact<bool>::known(true, "/dev/kvm present (arm64: KVM runs at EL2)");
+  } else {
+    h.hw_virt_available = Fact<bool>::unknown(
+        "arm64 CPUs have no vmx/svm flag; without /dev/kvm (KVM not loaded) vmstick cannot tell whether EL2 is available");
+  }
+}
+
 }  // namespace
 
 void HostProbe::run(const ProbeContext& ctx, FactSet& facts) const {
@@ -248,6 +261,7 @@ void HostProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   fill_from_cpuid(cpuid, h);
   derive_firmware_state(paths, info, h);
   derive_slat(info, cpuid, cpuinfo_path.string(), h);
+  arm64_virtualization(h);
   log->info("CPU {}, hardware virtualization {}, firmware {}", h.cpu_model.is_known() ? h.cpu_model.value() : "?",
             h.hw_virt_available.is_known() ? (h.hw_virt_available.value() ? "usable" : "not usable") : "unknown",
             h.virt_enabled_in_firmware.is_known() ? (h.virt_enabled_in_firmware.value() ? "enabled" : "disabled")
