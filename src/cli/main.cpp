@@ -6,6 +6,7 @@
 #include "cli/catalog_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/drives_command.hpp"
+#include "cli/host_command.hpp"
 #include "cli/options.hpp"
 #include "core/version.hpp"
 
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
   add_catalog_command(app);
   DrivesOptions drives;
   add_drives_command(app, drives);
+  HostOptions host;
+  add_host_command(app, host);
 
   try {
     app.parse(argc, argv);
@@ -38,5 +41,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return run_check_command(common, check, *backend);
   if (app.got_subcommand("catalog")) return run_catalog_command();
   if (app.got_subcommand("drives")) return run_drives_command(common, drives, *backend);
+  if (app.got_subcommand("host")) return run_host_command(common, host, *backend);
   return kExitError;
 }

@@ -96,3 +96,53 @@ TEST_CASE("a JSON path in a missing folder is a clear error with exit 3") {
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("/nonexistent-dir") != std::string::npos);
 }
+
+namespace {
+// The first processor's value of a /proc/cpuinfo field, read here
+// independently of vmstick's parser.
+std::string live_cpuinfo_field(const std::string& key) {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string k = line.substr(0, colon);
+    while (!k.empty() && (k.back() == ' ' || k.back() == '\t')) k.pop_back();
+    if (k == key) return line.substr(line.find_first_not_of(' ', colon + 1));
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("vmstick host --json agrees with this machine's /proc/cpuinfo, /dev/kvm and /proc/modules") {
+  auto r = run("host --json -q");
+  INFO(r.out);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 1 || r.exit_code == 2));
+  auto j = nlohmann::json::parse(r.out.substr(r.out.find('{')));
+  const auto& h = j["host"];
+  CHECK(h["os"]["value"] == "linux");
+  CHECK(h["cpu_vendor"]["value"] == live_cpuinfo_field("vendor_id"));
+  const std::string flags = " " + live_cpuinfo_field("flags") + " ";
+  const bool vmx_or_svm = flags.find(" vmx ") != std::string::npos || flags.find(" svm ") != std::string::npos;
+  CHECK(h["hw_virt_available"]["value"] == vmx_or_svm);
+  CHECK(h["running_in_vm"]["value"] == (flags.find(" hypervisor ") != std::string::npos));
+  CHECK(h["dev_kvm_present"]["value"] == std::filesystem::exists("/dev/kvm"));
+  if (std::filesystem::exists("/proc/modules")) {
+    CHECK(h["vmm_modules_loaded"]["value"].is_array());
+  } else {
+    CHECK(h["vmm_modules_loaded"]["value"].is_null());
+    CHECK(h["vmm_modules_loaded"]["unknown"].get<std::string>().find("/proc/modules") != std::string::npos);
+  }
+  CHECK(j["findings"].is_array());
+  CHECK(j["findings"].size() >= 1);
+}
+
+TEST_CASE("vmstick host --root prints facts and the KVM-vs-VirtualBox blocker") {
+  auto r = run("host --root '" + vmstick::test::fixture("kvm-intel-6.12-virtualbox-installed").string() + "'");
+  INFO(r.out);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("kvm.enable_virt_at_load") != std::string::npos);
+  CHECK(r.out.find("VirtualBox 7.0.20") != std::string::npos);
+  CHECK(r.out.find("KVM holds VT-x/AMD-V, so VirtualBox 7.0.20 cannot start VMs") != std::string::npos);
+  CHECK(r.out.find("enable_virt_at_load=0") != std::string::npos);
+}

@@ -8,6 +8,7 @@ nlohmann::json to_json(const ImageFacts& i) {
       {"path", i.path},
       {"format", fact_json(i.format)},
       {"virtual_size_bytes", fact_json(i.virtual_size_bytes)},
+      {"guest_arch", fact_json(i.guest_arch)},
   };
 }
 

@@ -26,6 +26,9 @@ Result<Cpuinfo> parse_cpuinfo(std::string_view text) {
     } else if (key == "flags" || key == "Features") {
       info.has_flags_line = true;
       info.flags = split_words(value);
+    } else if (key == "vmx flags") {
+      info.has_vmx_flags_line = true;
+      info.vmx_flags = split_words(value);
     }
   }
   if (info.processors == 0) {

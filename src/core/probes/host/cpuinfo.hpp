@@ -16,6 +16,10 @@ struct Cpuinfo {
   std::string model_name;             // first processor's "model name"
   std::vector<std::string> flags;     // first processor's "flags" (x86) or "Features" (arm)
   bool has_flags_line{false};         // false: flags unknown, not empty
+  // Linux >= 5.8 on Intel: "vmx flags" lists the VMX features the kernel
+  // enabled (ept, unrestricted_guest, ...). Empty when the line is absent.
+  std::vector<std::string> vmx_flags;
+  bool has_vmx_flags_line{false};
   std::uint32_t processors{0};        // number of "processor" entries
 };
 
