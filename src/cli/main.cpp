@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "cli/bench_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/options.hpp"
 #include "core/version.hpp"
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   add_common_options(app, common);
   CheckOptions check;
   add_check_command(app, check);
+  BenchOptions bench;
+  add_bench_command(app, bench);
 
   try {
     app.parse(argc, argv);
@@ -31,5 +34,6 @@ int main(int argc, char** argv) {
   auto backend = vmstick::make_platform_backend();
   setup_logging(common, *backend);
   if (app.got_subcommand("check")) return run_check_command(common, check, *backend);
+  if (app.got_subcommand("bench")) return run_bench_command(common, bench, *backend);
   return kExitError;
 }
