@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <latch>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -68,7 +69,12 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
       return out;
     }
   }
-  const double start = io.now();
+  // Threads start and fill their buffers before the clock starts: at
+  // hundreds of MB/s a run lasts tens of milliseconds, and spawning 32
+  // threads or filling 8 MiB of random data would otherwise be timed too.
+  std::latch ready(ph.queue_depth);
+  std::latch go(1);
+  double start = 0;
   auto worker = [&](unsigned thread_index) {
     AlignedBuffer buf(ph.block);
     std::mt19937_64 rng(spec.seed * 1000003u + thread_index);
@@ -82,6 +88,8 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
     std::uint64_t ops = 0;
     std::vector<double> lat;
     if (ph.record_latency) lat.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
+    ready.count_down();
+    go.wait();
     while (!stop.load(std::memory_order_relaxed)) {
       if (cancel.cancelled()) {
         stop = true;
@@ -113,13 +121,14 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
     out.latencies.insert(out.latencies.end(), lat.begin(), lat.end());
   };
 
-  if (ph.queue_depth <= 1) {
-    worker(0);
-  } else {
+  {
     std::vector<std::jthread> threads;
     threads.reserve(ph.queue_depth);
     for (unsigned i = 0; i < ph.queue_depth; ++i) threads.emplace_back(worker, i);
-  }
+    ready.wait();
+    start = io.now();
+    go.count_down();
+  }  // joins
   if (!out.error && ph.op == Op::Write && out.bytes > 0) {
     if (auto st = file.flush(); !st) out.error = st.error();
   }
