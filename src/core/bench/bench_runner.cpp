@@ -259,7 +259,10 @@ class Runner {
     p.id = "sustained_write";
     p.label = "Sustained write (filling the test file)";
     p.op = Op::Write;
-    p.queue_depth = 8;
+    // One request at a time, front to back: concurrent writes into a fresh
+    // file let the filesystem allocate blocks in arrival order, and the
+    // fragmented file then reads slower than the drive really is.
+    p.queue_depth = 1;
     const std::uint64_t window = std::max<std::uint64_t>(plan_.sustained_window / p.block, 1) * p.block;
     res.sustained_window = window;
     const double start = io_.now();
