@@ -171,3 +171,29 @@ TEST_CASE("a filesystem refusing O_DIRECT (ramfs) is measured flush-bounded") {
   CHECK(r.out.find("ok flush_bounded") != std::string::npos);
   CHECK(r.out.find("rc=0\n0\n") != std::string::npos);
 }
+
+TEST_CASE("vmstick check --drive DIR --bench runs the speed test as a probe") {
+  auto dir = vmstick::test::temp_dir("bench_cli_check_" + std::to_string(getpid()));
+  fs::create_directory(dir / "stick");
+  auto json = dir / "report.json";
+  auto r = shell(cli("check --drive '" + (dir / "stick").string() + "' --bench --json '" + json.string() + "'"));
+  INFO(r.out);
+  std::ifstream in(json);
+  REQUIRE(in.good());
+  auto j = nlohmann::json::parse(in);
+  CHECK(j["facts"]["bench"]["method"]["value"] == "direct");
+  CHECK(j["facts"]["bench"]["seq_read_qd8"]["value"]["runs"] == 3);
+  CHECK(fs::is_empty(dir / "stick"));
+}
+
+TEST_CASE("vmstick check --drive DIR without --bench writes nothing") {
+  auto dir = vmstick::test::temp_dir("bench_cli_noconsent_" + std::to_string(getpid()));
+  auto json = dir.parent_path() / ("bench_cli_noconsent_" + std::to_string(getpid()) + ".json");
+  auto r = shell(cli("check --drive '" + dir.string() + "' --json '" + json.string() + "'"));
+  INFO(r.out);
+  std::ifstream in(json);
+  REQUIRE(in.good());
+  auto j = nlohmann::json::parse(in);
+  CHECK(j["facts"]["bench"].is_null());
+  CHECK(fs::is_empty(dir));
+}
