@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstring>
 #include <latch>
+#include <memory>
 #include <limits>
 #include <mutex>
 #include <new>
@@ -75,19 +76,30 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
   std::latch ready(ph.queue_depth);
   std::latch go(1);
   double start = 0;
-  auto worker = [&](unsigned thread_index) {
-    AlignedBuffer buf(ph.block);
-    std::mt19937_64 rng(spec.seed * 1000003u + thread_index);
+  // Buffers and latency vectors are allocated here, on the calling thread,
+  // so an allocation failure is an exception run_bench() turns into an
+  // Error rather than one that terminates a worker thread.
+  std::vector<std::unique_ptr<AlignedBuffer>> buffers;
+  std::vector<std::vector<double>> latencies(ph.queue_depth);
+  for (unsigned i = 0; i < ph.queue_depth; ++i) {
+    buffers.push_back(std::make_unique<AlignedBuffer>(ph.block));
+    std::mt19937_64 rng(spec.seed * 1000003u + i);
     // Incompressible data: some controllers compress or deduplicate zeros.
-    for (std::size_t i = 0; i + 8 <= buf.size; i += 8) {
+    for (std::size_t b = 0; b + 8 <= ph.block; b += 8) {
       const std::uint64_t v = rng();
-      std::memcpy(buf.data + i, &v, 8);
+      std::memcpy(buffers.back()->data + b, &v, 8);
     }
+    if (ph.record_latency) {
+      latencies[i].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
+    }
+  }
+  auto worker = [&](unsigned thread_index) {
+    AlignedBuffer& buf = *buffers[thread_index];
+    std::vector<double>& lat = latencies[thread_index];
+    std::mt19937_64 rng(spec.seed * 7919u + thread_index);
     std::uniform_int_distribution<std::uint64_t> pick(0, blocks_in_file - 1);
     std::uint64_t bytes = 0;
     std::uint64_t ops = 0;
-    std::vector<double> lat;
-    if (ph.record_latency) lat.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
     ready.count_down();
     go.wait();
     while (!stop.load(std::memory_order_relaxed)) {
@@ -118,17 +130,24 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
     std::lock_guard lock(mu);
     out.bytes += bytes;
     out.ops += ops;
-    out.latencies.insert(out.latencies.end(), lat.begin(), lat.end());
   };
 
   {
     std::vector<std::jthread> threads;
     threads.reserve(ph.queue_depth);
-    for (unsigned i = 0; i < ph.queue_depth; ++i) threads.emplace_back(worker, i);
+    try {
+      for (unsigned i = 0; i < ph.queue_depth; ++i) threads.emplace_back(worker, i);
+    } catch (...) {
+      // The threads already started wait for `go`; release them to stop.
+      stop = true;
+      go.count_down();
+      throw;
+    }
     ready.wait();
     start = io.now();
     go.count_down();
   }  // joins
+  for (const auto& l : latencies) out.latencies.insert(out.latencies.end(), l.begin(), l.end());
   if (!out.error && ph.op == Op::Write && out.bytes > 0) {
     if (auto st = file.flush(); !st) out.error = st.error();
   }
@@ -187,7 +206,7 @@ class Runner {
       return make_error(ErrorCode::InvalidArgument, "The speed test's file size must be a whole number of MiB.");
     }
     for (const Phase& p : plan_.phases) {
-      if (p.block == 0 || p.block % kAlign != 0 || plan_.file_bytes % p.block != 0 || p.runs == 0 ||
+      if (p.block == 0 || p.block % kAlign != 0 || p.block > 64 * kMiB || plan_.file_bytes % p.block != 0 || p.runs == 0 ||
           p.queue_depth == 0 || p.queue_depth > 256) {
         return make_error(ErrorCode::InvalidArgument, "The speed test's plan is malformed.", p.id);
       }
