@@ -72,14 +72,7 @@ class LinuxBenchIo final : public bench::BenchIo {
         reason = "O_DIRECT requests refused";
       }
     }
-    struct stat identity {};
-    if (::fstat(fd, &identity) != 0) {
-      const int err = errno;
-      ::close(fd);
-      ::unlink(file.c_str());
-      return errno_error(err, "Cannot inspect the speed test's file", file);
-    }
-    return std::unique_ptr<bench::BenchFile>(std::make_unique<LinuxBenchFile>(fd, file, method, reason, identity));
+    return posix::adopt<LinuxBenchFile>(fd, file, method, reason);
   }
 
   Result<std::uint64_t> free_bytes(const fs::path& dir) override {

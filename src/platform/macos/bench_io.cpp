@@ -48,14 +48,7 @@ class MacBenchIo final : public BenchIo {
       method = IoMethod::FlushBounded;
       reason = std::string("F_NOCACHE refused: ") + std::strerror(errno);
     }
-    struct stat identity {};
-    if (::fstat(fd, &identity) != 0) {
-      const int err = errno;
-      ::close(fd);
-      ::unlink(file.c_str());
-      return errno_error(err, "Cannot inspect the speed test's file", file);
-    }
-    return std::unique_ptr<BenchFile>(std::make_unique<MacBenchFile>(fd, file, method, reason, identity));
+    return posix::adopt<MacBenchFile>(fd, file, method, reason);
   }
 
   Result<std::uint64_t> free_bytes(const fs::path& dir) override {

@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "core/bench/bench_io.hpp"
@@ -92,5 +93,21 @@ class BenchFile : public bench::BenchFile {
   std::string reason_;
   struct stat identity_;
 };
+
+// Wraps a freshly created test file's descriptor in the OS's File class,
+// remembering which file it is (for still_present()); on failure the
+// descriptor is closed and the file removed.
+template <class File>
+Result<std::unique_ptr<bench::BenchFile>> adopt(int fd, const std::filesystem::path& file, bench::IoMethod method,
+                                                std::string reason) {
+  struct stat identity {};
+  if (::fstat(fd, &identity) != 0) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(file.c_str());
+    return errno_error(err, "Cannot inspect the speed test's file", file);
+  }
+  return std::unique_ptr<bench::BenchFile>(std::make_unique<File>(fd, file, method, std::move(reason), identity));
+}
 
 }  // namespace vmstick::posix
