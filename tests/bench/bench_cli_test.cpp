@@ -197,3 +197,15 @@ TEST_CASE("vmstick check --drive DIR without --bench writes nothing") {
   CHECK(j["facts"]["bench"].is_null());
   CHECK(fs::is_empty(dir));
 }
+
+TEST_CASE("on a terminal vmstick bench draws a progress bar on stderr") {
+  auto dir = vmstick::test::temp_dir("bench_cli_tty_" + std::to_string(getpid()));
+  // script(1) gives the command a pseudo-terminal; stdout goes to /dev/null,
+  // so everything captured came through stderr.
+  auto r = shell("script -qec \"" + cli("bench '" + dir.string() + "' --size 8") + " >/dev/null\" /dev/null");
+  INFO(r.out);
+  CHECK(r.out.find("\r[") != std::string::npos);
+  CHECK(r.out.find("Sustained write (filling the test file)") != std::string::npos);
+  CHECK(r.out.find("Random write 4 KiB QD32") != std::string::npos);
+  CHECK(fs::is_empty(dir));
+}
