@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/catalog_command.hpp"
+#include "cli/bench_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/drives_command.hpp"
 #include "cli/host_command.hpp"
@@ -27,6 +28,8 @@ int main(int argc, char** argv) {
   add_drives_command(app, drives);
   HostOptions host;
   add_host_command(app, host);
+  BenchOptions bench;
+  add_bench_command(app, bench);
 
   try {
     app.parse(argc, argv);
@@ -42,5 +45,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("catalog")) return run_catalog_command();
   if (app.got_subcommand("drives")) return run_drives_command(common, drives, *backend);
   if (app.got_subcommand("host")) return run_host_command(common, host, *backend);
+  if (app.got_subcommand("bench")) return run_bench_command(common, bench, *backend);
   return kExitError;
 }

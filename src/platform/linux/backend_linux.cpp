@@ -3,6 +3,8 @@
 
 #include "core/backend.hpp"
 #include "platform/linux/drive_probe.hpp"
+#include "core/bench/bench_probe.hpp"
+#include "platform/linux/bench_io_linux.hpp"
 #include "platform/linux/host_probe.hpp"
 
 namespace vmstick {
@@ -14,6 +16,7 @@ class LinuxBackend final : public Backend {
   void register_probes(ProbeRegistry& registry) const override {
     registry.add(std::make_unique<linux_backend::HostProbe>());
     registry.add(std::make_unique<linux_backend::DriveProbe>());
+    registry.add(bench::make_bench_probe(linux_backend::make_bench_io()));
   }
   // XDG Base Directory: logs are state, not config or cache.
   std::filesystem::path log_dir() const override {

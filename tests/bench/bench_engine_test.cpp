@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine against a modelled drive: what it computes, what it writes,
+// and that it cleans up on every way out.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "core/bench/bench_facts_from.hpp"
+#include "core/bench/bench_runner.hpp"
+#include "core/bench/workspace.hpp"
+#include "support/fixtures.hpp"
+#include "bench/fake_bench_io.hpp"
+
+using namespace vmstick;
+using namespace vmstick::bench;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> entries(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Plan small_plan() {
+  Plan p = default_plan(16);
+  p.sustained_bytes = 32 * kMiB;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("engine: figures match the modelled drive and bytes are counted exactly") {
+  auto dir = test::temp_dir("bench_engine_figures");
+  test::DriveModel m;
+  m.read_mbps = 200;
+  m.write_mbps = 100;
+  m.read_latency_s = 0.0005;   // 4K reads: 1 / (0.0005 + 4096/200e6) ≈ 1920 IOPS
+  m.write_latency_s = 0.002;   // 4K writes: 1 / (0.002 + 4096/100e6) ≈ 490 IOPS
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  Plan plan = default_plan();
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  CHECK_FALSE(io.log.misaligned);
+  CHECK(r->method == IoMethod::Direct);
+  REQUIRE(r->figures.size() == 8);
+  // 1 MiB requests: latency + size / rate.
+  const double seq_write = 1048576 / 1e6 / (0.002 + 1048576 / 100e6);
+  const double seq_read = 1048576 / 1e6 / (0.0005 + 1048576 / 200e6);
+  CHECK(r->figure("seq_write_qd8")->value.median == Approx(seq_write).epsilon(0.03));
+  CHECK(r->figure("seq_read_qd1")->value.median == Approx(seq_read).epsilon(0.03));
+  CHECK(r->figure("rand_read_qd1")->value.median == Approx(1 / (0.0005 + 4096 / 200e6)).epsilon(0.03));
+  CHECK(r->figure("rand_write_qd32")->value.median == Approx(1 / (0.002 + 4096 / 100e6)).epsilon(0.03));
+  CHECK(r->figure("rand_read_qd1")->unit == "IOPS");
+  CHECK(r->figure("seq_read_qd8")->unit == "MB/s");
+  CHECK(r->figure("seq_read_qd8")->value.runs == 3);
+  CHECK(r->figure("rand_write_qd1")->speed_class == SpeedClass::CheapUsb3Stick);
+  REQUIRE(r->write_latency);
+  CHECK(r->write_latency->p50_ms == Approx((0.002 + 4096 / 100e6) * 1e3).epsilon(0.01));
+  CHECK(r->write_latency->max_ms >= r->write_latency->p99_ms);
+  // Every byte the drive saw is accounted for, within the budget, inside the file.
+  CHECK(r->bytes_written == io.log.written);
+  CHECK(r->bytes_read == io.log.read);
+  CHECK(r->bytes_written <= plan.write_budget());
+  CHECK(r->bytes_written >= plan.file_bytes);
+  CHECK(io.log.max_end_offset <= plan.file_bytes);
+  REQUIRE(r->cliff);
+  CHECK_FALSE(r->cliff->found);
+  // Nothing left behind.
+  CHECK(entries(dir).empty());
+}
+
+TEST_CASE("engine: a 20 MB/s drive is measured within 20 s") {
+  auto dir = test::temp_dir("bench_engine_20mbps");
+  test::DriveModel m;
+  m.read_mbps = 20;
+  m.write_mbps = 20;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, default_plan(), cancel);
+  REQUIRE(r.ok());
+  INFO("simulated duration " << r->duration_s);
+  CHECK(r->duration_s <= 20.0);
+  CHECK(r->figure("seq_read_qd8")->value.median == Approx(20).epsilon(0.1));
+}
+
+TEST_CASE("engine: the sustained phase finds a cache cliff") {
+  auto dir = test::temp_dir("bench_engine_cliff");
+  test::DriveModel m;
+  m.write_mbps = 100;
+  m.write_mbps_after_cliff = 10;
+  m.cliff_after_bytes = 40 * kMiB;
+  m.write_latency_s = 0;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, default_plan(), cancel);
+  REQUIRE(r.ok());
+  REQUIRE(r->cliff);
+  CHECK(r->cliff->found);
+  CHECK(r->cliff->after_bytes == 40 * kMiB);
+  CHECK(r->cliff->before_mbps == Approx(100).epsilon(0.02));
+  CHECK(r->cliff->after_mbps == Approx(10).epsilon(0.02));
+  BenchFacts f = to_bench_facts(*r);
+  REQUIRE(f.cache_cliff.is_known());
+  CHECK(f.cache_cliff.value().found);
+  CHECK(f.cache_cliff.value().after_mib == Approx(40));
+}
+
+TEST_CASE("engine: a filesystem refusing direct I/O is measured flush-bounded and says so") {
+  auto dir = test::temp_dir("bench_engine_fallback");
+  test::DriveModel m;
+  m.refuse_direct = true;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, small_plan(), cancel);
+  REQUIRE(r.ok());
+  CHECK(r->method == IoMethod::FlushBounded);
+  REQUIRE_FALSE(r->caveats.empty());
+  CHECK(r->caveats[0].find("refused direct I/O") != std::string::npos);
+  // Every read run started from a dropped cache; every write run ended in a flush.
+  CHECK(io.log.drops == 4 * 3);
+  CHECK(io.log.flushes >= 4 * 3);
+  CHECK(to_bench_facts(*r).method.is("flush_bounded"));
+}
+
+TEST_CASE("engine: a failing write stops the test with a clear error and removes the file") {
+  auto dir = test::temp_dir("bench_engine_eio");
+  test::DriveModel m;
+  m.fail_write_after_bytes = 20 * kMiB;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, small_plan(), cancel);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::Io);
+  CHECK(r.error().message.find("Sustained write") != std::string::npos);
+  CHECK(r.error().message.find("Input/output error") != std::string::npos);
+  CHECK(r.error().message.find("20.0 MiB had been written.") != std::string::npos);
+  CHECK(entries(dir).empty());
+}
+
+TEST_CASE("engine: a file that vanishes mid-run is an error, not a figure") {
+  auto dir = test::temp_dir("bench_engine_vanish");
+  test::DriveModel m;
+  m.vanish_after_bytes = 24 * kMiB;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, small_plan(), cancel);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("vanished") != std::string::npos);
+  CHECK(entries(dir).empty());
+}
+
+TEST_CASE("engine: cancel stops at the next request and cleans up") {
+  auto dir = test::temp_dir("bench_engine_cancel");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  std::vector<std::string> steps;
+  auto progress = [&](std::string_view step, double fraction) {
+    steps.emplace_back(step);
+    CHECK(fraction >= 0);
+    CHECK(fraction <= 1);
+    if (step.find("Random read") != std::string_view::npos) cancel.cancel();
+  };
+  auto r = run_bench(io, dir, small_plan(), cancel, progress);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::Cancelled);
+  CHECK(entries(dir).empty());
+  CHECK(steps.front() == "Sustained write (filling the test file)");
+  // No random writes were issued after the cancel.
+  CHECK(std::find(steps.begin(), steps.end(), "Random write 4 KiB QD1") == steps.end());
+}
+
+TEST_CASE("engine: refuses to start without room for the file and a margin") {
+  auto dir = test::temp_dir("bench_engine_space");
+  test::DriveModel m;
+  m.free_bytes = 100 * kMiB;
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  auto r = run_bench(io, dir, default_plan(), cancel);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "Not enough free space for the speed test: it needs 128 MiB, the drive has 100 MiB free.");
+  CHECK(io.log.written == 0);
+  CHECK(entries(dir).empty());
+}
+
+TEST_CASE("engine: a missing folder or a file as target is refused") {
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  auto dir = test::temp_dir("bench_engine_badtarget");
+  auto missing = run_bench(io, dir / "nope", default_plan(), cancel);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code == ErrorCode::NotFound);
+  std::ofstream(dir / "file.img") << "data";
+  auto file = run_bench(io, dir / "file.img", default_plan(), cancel);
+  REQUIRE_FALSE(file.ok());
+  CHECK(file.error().code == ErrorCode::InvalidArgument);
+  CHECK(io.log.written == 0);
+}
+
+TEST_CASE("litter of killed runs is removed; live runs and foreign files are kept") {
+  auto dir = test::temp_dir("bench_engine_litter");
+  auto make = [&](const std::string& name, const std::string& pid) {
+    fs::create_directory(dir / name);
+    std::ofstream(dir / name / "owner.pid") << pid << "\n";
+    std::ofstream(dir / name / "testfile.bin") << "stale";
+  };
+  make(".vmstick-speedtest-111", "111");  // dead
+  make(".vmstick-speedtest-222", "222");  // alive
+  make(".vmstick-speedtest-333", "333");  // dead, but the user put a file in it
+  std::ofstream(dir / ".vmstick-speedtest-333" / "mine.txt") << "keep me";
+  fs::create_directory(dir / ".vmstick-speedtest-444");  // killed before writing its lock
+  std::ofstream(dir / "user.txt") << "unrelated";
+  test::FakeBenchIo io;
+  io.alive = {222};
+  auto removed = clean_litter(io, dir);
+  CHECK(removed.size() == 2);
+  CHECK(entries(dir) == std::vector<std::string>{".vmstick-speedtest-222", ".vmstick-speedtest-333", "user.txt"});
+  CHECK(fs::exists(dir / ".vmstick-speedtest-333" / "mine.txt"));
+}
+
+TEST_CASE("a failed test becomes unknown facts with the reason") {
+  BenchFacts f = to_bench_facts_failed("/media/stick", make_error(ErrorCode::Io, "The drive is full.", "/media/stick"));
+  CHECK_FALSE(f.seq_read_mbps.is_known());
+  CHECK(f.rand_write_qd1.reason().find("The drive is full.") != std::string::npos);
+  CHECK_FALSE(f.method.is_known());
+}

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real speed test on temp folders of this machine: byte counts, that
+// nothing but the temp file is touched, cancel, a folder that vanishes.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/bench/bench_runner.hpp"
+#include "platform/linux/bench_io_linux.hpp"
+#include "support/fixtures.hpp"
+
+using namespace vmstick;
+using namespace vmstick::bench;
+namespace fs = std::filesystem;
+
+namespace {
+
+Plan quick_plan() {
+  Plan p = default_plan(8);
+  p.sustained_bytes = 16 * kMiB;
+  for (Phase& ph : p.phases) ph.seconds_per_run = 0.2;
+  return p;
+}
+
+// wchar from /proc/self/io: every byte this process passed to write().
+std::uint64_t bytes_passed_to_write() {
+  std::ifstream in("/proc/self/io");
+  std::string key;
+  std::uint64_t value = 0;
+  while (in >> key >> value) {
+    if (key == "wchar:") return value;
+  }
+  return 0;
+}
+
+// Content and modification time of every file under dir.
+std::string snapshot(const fs::path& dir) {
+  std::ostringstream out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    out << e.path().lexically_relative(dir).string() << ' ';
+    if (e.is_regular_file()) {
+      std::ifstream in(e.path(), std::ios::binary);
+      out << in.rdbuf() << ' ' << fs::last_write_time(e.path()).time_since_epoch().count();
+    }
+    out << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("linux: a real run counts its bytes and touches nothing but its own file") {
+  auto dir = test::temp_dir("bench_linux_real_" + std::to_string(::getpid()));
+  fs::create_directory(dir / "vm");
+  std::ofstream(dir / "vm" / "disk.vdi", std::ios::binary) << std::string(300000, 'v');
+  std::ofstream(dir / "notes.txt") << "the user's notes\n";
+  const std::string before = snapshot(dir);
+
+  auto io = linux_backend::make_bench_io();
+  CancelToken cancel;
+  const Plan plan = quick_plan();
+  const std::uint64_t wchar0 = bytes_passed_to_write();
+  auto r = run_bench(*io, dir, plan, cancel);
+  const std::uint64_t wchar = bytes_passed_to_write() - wchar0;
+  if (!r) FAIL(r.error().describe());
+  CHECK(r->method == IoMethod::Direct);  // ext4 under the build tree accepts O_DIRECT
+  CHECK(r->figures.size() == 8);
+  for (const Figure& f : r->figures) CHECK(f.value.median > 0);
+  CHECK(r->bytes_written >= plan.file_bytes);
+  CHECK(r->bytes_written <= plan.write_budget());
+  // What the kernel saw written by this process: the test's bytes, the
+  // 4 KiB direct-I/O probe and the lock file, nothing else.
+  CHECK(wchar >= r->bytes_written);
+  CHECK(wchar <= r->bytes_written + 64 * 1024);
+  CHECK(snapshot(dir) == before);
+}
+
+TEST_CASE("linux: cancel takes effect within a second and removes the temp file") {
+  auto dir = test::temp_dir("bench_linux_cancel_" + std::to_string(::getpid()));
+  auto io = linux_backend::make_bench_io();
+  CancelToken cancel;
+  Plan plan = default_plan(64);
+  for (Phase& ph : plan.phases) ph.seconds_per_run = 5;  // long enough that only cancel ends it
+  using clock = std::chrono::steady_clock;
+  clock::time_point cancelled_at;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    cancelled_at = clock::now();
+    cancel.cancel();
+  });
+  auto r = run_bench(*io, dir, plan, cancel);
+  const auto returned_at = clock::now();
+  stopper.join();
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::Cancelled);
+  CHECK(returned_at - cancelled_at < std::chrono::seconds(1));
+  CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("linux: a folder that vanishes mid-run gives a clear error and leaves nothing") {
+  auto parent = test::temp_dir("bench_linux_vanish_" + std::to_string(::getpid()));
+  auto dir = parent / "stick";
+  fs::create_directory(dir);
+  auto io = linux_backend::make_bench_io();
+  CancelToken cancel;
+  auto progress = [&](std::string_view step, double) {
+    if (step.find("Random read") != std::string_view::npos && fs::exists(dir)) fs::remove_all(dir);
+  };
+  auto r = run_bench(*io, dir, quick_plan(), cancel, progress);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::Io);
+  CHECK(r.error().message.find("vanished") != std::string::npos);
+  CHECK(fs::is_empty(parent));
+}
+
+TEST_CASE("linux: process_alive tells a live process from a dead one") {
+  auto io = linux_backend::make_bench_io();
+  CHECK(io->process_alive(io->current_pid()));
+  CHECK(io->process_alive(1));
+  CHECK_FALSE(io->process_alive(0));
+  CHECK_FALSE(io->process_alive(0x7ffffff0));
+}

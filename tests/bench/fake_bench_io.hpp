@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A modelled drive for the speed-test engine: every request advances a
+// simulated clock by latency + size / rate, one request at a time (like a
+// USB Bulk-Only stick, which has no command queue). Writes past
+// cliff_after_bytes run at the slower rate, as when a stick's cache fills.
+#include <cstdint>
+#include <fstream>
+#include <mutex>
+#include <set>
+
+#include "core/bench/bench_io.hpp"
+
+namespace vmstick::test {
+
+struct DriveModel {
+  double read_mbps{200};
+  double write_mbps{100};
+  double write_mbps_after_cliff{100};
+  std::uint64_t cliff_after_bytes{UINT64_MAX};
+  double read_latency_s{0.0002};
+  double write_latency_s{0.001};
+  bool refuse_direct{false};
+  std::uint64_t free_bytes{UINT64_MAX / 2};
+  std::uint64_t fail_write_after_bytes{UINT64_MAX};  // then every write fails with EIO
+  std::uint64_t vanish_after_bytes{UINT64_MAX};      // then still_present() is false
+};
+
+struct FakeLog {
+  std::mutex mu;
+  double clock{1000};
+  std::uint64_t written{0};
+  std::uint64_t read{0};
+  std::uint64_t max_end_offset{0};
+  unsigned drops{0};
+  unsigned flushes{0};
+  bool misaligned{false};
+};
+
+class FakeBenchFile final : public bench::BenchFile {
+ public:
+  FakeBenchFile(const DriveModel& m, FakeLog& log) : m_(m), log_(log) {}
+  bench::IoMethod method() const override {
+    return m_.refuse_direct ? bench::IoMethod::FlushBounded : bench::IoMethod::Direct;
+  }
+  std::string fallback_reason() const override { return m_.refuse_direct ? "fake refuses direct I/O" : ""; }
+  Status write_at(std::uint64_t offset, std::span<const std::byte> data) override {
+    std::lock_guard lock(log_.mu);
+    check_alignment(offset, data.data(), data.size());
+    if (log_.written >= m_.fail_write_after_bytes) {
+      return make_error(ErrorCode::Io, "Writing the speed test's file failed: Input/output error.", "fake");
+    }
+    const double rate = log_.written >= m_.cliff_after_bytes ? m_.write_mbps_after_cliff : m_.write_mbps;
+    log_.clock += m_.write_latency_s + static_cast<double>(data.size()) / (rate * 1e6);
+    log_.written += data.size();
+    log_.max_end_offset = std::max(log_.max_end_offset, offset + data.size());
+    return Ok{};
+  }
+  Status read_at(std::uint64_t offset, std::span<std::byte> data) override {
+    std::lock_guard lock(log_.mu);
+    check_alignment(offset, data.data(), data.size());
+    log_.clock += m_.read_latency_s + static_cast<double>(data.size()) / (m_.read_mbps * 1e6);
+    log_.read += data.size();
+    log_.max_end_offset = std::max(log_.max_end_offset, offset + data.size());
+    return Ok{};
+  }
+  Status flush() override {
+    std::lock_guard lock(log_.mu);
+    ++log_.flushes;
+    return Ok{};
+  }
+  Status drop_cache() override {
+    std::lock_guard lock(log_.mu);
+    ++log_.drops;
+    return Ok{};
+  }
+  bool still_present() const override {
+    std::lock_guard lock(log_.mu);
+    return log_.written < m_.vanish_after_bytes;
+  }
+
+ private:
+  void check_alignment(std::uint64_t offset, const void* p, std::size_t n) {
+    if (offset % 4096 || n % 4096 || reinterpret_cast<std::uintptr_t>(p) % 4096) log_.misaligned = true;
+  }
+  const DriveModel& m_;
+  FakeLog& log_;
+};
+
+class FakeBenchIo final : public bench::BenchIo {
+ public:
+  explicit FakeBenchIo(DriveModel m = {}) : m_(m) {}
+  Result<std::unique_ptr<bench::BenchFile>> create(const std::filesystem::path& file) override {
+    // Leave a real (empty) file so the engine's cleanup has something to remove.
+    std::ofstream(file).put('x');
+    return std::unique_ptr<bench::BenchFile>(std::make_unique<FakeBenchFile>(m_, log));
+  }
+  Result<std::uint64_t> free_bytes(const std::filesystem::path&) override { return m_.free_bytes; }
+  bool process_alive(std::int64_t pid) override { return alive.count(pid) > 0; }
+  std::int64_t current_pid() override { return 4242; }
+  double now() override {
+    std::lock_guard lock(log.mu);
+    return log.clock;
+  }
+
+  DriveModel m_;
+  FakeLog log;
+  std::set<std::int64_t> alive;
+};
+
+}  // namespace vmstick::test
