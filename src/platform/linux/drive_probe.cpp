@@ -240,7 +240,8 @@ void DriveProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   } else {
     for (const auto& name : *names) {
       if (ctx.cancel.cancelled()) return;
-      if (skip_block(name)) continue;
+      // umockdev (and some old kernels' compat trees) list partitions here too.
+      if (skip_block(name) || ctx.paths.exists(ctx.paths.sys("block") / name / "partition")) continue;
       facts.drives.push_back(read_block(ctx.paths, name, scan, facts.drives.size()));
     }
   }
