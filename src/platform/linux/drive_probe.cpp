@@ -172,7 +172,7 @@ DriveFacts read_block(const PathStore& paths, const std::string& name, BlockScan
   if (usb) {
     read_usb_link(paths, *usb, udev, d.usb);
   } else {
-    mark_usb_unknown(d.usb, "not a USB device (no USB parent in sysfs)");
+    mark_usb_link_unknown(d.usb, "not a USB device (no USB parent in sysfs)");
   }
   if (auto bus = bus_of(name, udev, usb.has_value(), dir); !bus.empty()) {
     d.bus = Fact<std::string>::known(bus, usb ? "USB parent in sysfs" : "udev ID_BUS / device name");

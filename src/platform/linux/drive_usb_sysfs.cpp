@@ -163,25 +163,6 @@ std::optional<UsbAncestry> find_usb_ancestry(const PathStore& paths, const fs::p
   return std::nullopt;
 }
 
-void mark_usb_unknown(UsbLinkFacts& u, const std::string& why) {
-  u.port_path = Fact<std::string>::unknown(why);
-  u.hub_tiers = Fact<std::uint32_t>::unknown(why);
-  u.speed_mbps = Fact<std::uint32_t>::unknown(why);
-  u.bcd_usb = Fact<std::uint16_t>::unknown(why);
-  u.bos_superspeed = Fact<bool>::unknown(why);
-  u.bos_superspeed_plus = Fact<bool>::unknown(why);
-  u.port_usb3_capable = Fact<bool>::unknown(why);
-  u.max_power_ma = Fact<std::uint32_t>::unknown(why);
-  u.port_budget_ma = Fact<std::uint32_t>::unknown(why);
-  u.bus_powered_hub = Fact<bool>::unknown(why);
-  u.vendor_id = Fact<std::string>::unknown(why);
-  u.product_id = Fact<std::string>::unknown(why);
-  u.transport = Fact<std::string>::unknown(why);
-  u.driver = Fact<std::string>::unknown(why);
-  u.card_reader = Fact<bool>::unknown(why);
-  u.bridge = Fact<std::string>::unknown(why);
-}
-
 void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevProperties& udev, UsbLinkFacts& out) {
   const std::string name = usb.device.filename().string();
   out.port_path = Fact<std::string>::known(name, "sysfs USB device " + name);
