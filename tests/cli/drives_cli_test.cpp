@@ -94,3 +94,49 @@ TEST_CASE("vmstick drives: human listing marks the target and a missing path is 
   CHECK(rc == 0);
   CHECK(out.find("* ") != std::string::npos);
 }
+
+TEST_CASE("vmstick drives --root replays a recorded tree: FAT32 stick mounted with flush, plus a vanished drive") {
+  const auto root = vmstick::test::fixture("usb-fat32-mounted-flush-tree");
+  int rc = -1;
+  const std::string out =
+      capture(vmstick_cmd("drives --json --root '" + root.string() + "' --drive '/media/u/My Stick/vm'"), &rc);
+  INFO(out);
+  REQUIRE(rc == 0);
+  auto j = nlohmann::json::parse(out);
+  REQUIRE(j["drives"].size() == 2);
+  const auto& d = j["drives"][0];
+  CHECK(j["target_drive"] == "/dev/sdb");
+  CHECK(d["vendor"]["value"] == "SanDisk");
+  CHECK(d["model"]["value"] == "Ultra");
+  CHECK(d["serial"]["value"] == "4C530001");
+  CHECK(d["capacity_bytes"]["value"] == 60062500ull * 512);
+  CHECK(d["partition_table"]["value"] == "mbr");
+  CHECK(d["usb"]["speed_mbps"]["value"] == 5000);
+  CHECK(d["usb"]["bcd_usb"]["value"] == 0x0320);
+  CHECK(d["usb"]["max_power_ma"]["value"] == 896);
+  CHECK(d["usb"]["transport"]["value"] == "bot");
+  const auto* v = target_volume(j["drives"], "/dev/sdb");
+  REQUIRE(v != nullptr);
+  CHECK((*v)["fs_type"]["value"] == "vfat");
+  CHECK((*v)["fs_version"]["value"] == "FAT32");
+  // ESC is replaced; the HTML stays text for the report writers to escape.
+  CHECK((*v)["label"]["value"] == "<script>?[2J");
+  CHECK((*v)["mount_point"]["value"] == "/media/u/My Stick");
+  CHECK((*v)["mounted_sync"]["value"] == true);
+  CHECK((*v)["mounted_sync"]["source"] == "mountinfo option flush");
+  // The recorded mount point does not exist here: space is unknown, not zero.
+  CHECK((*v)["free_bytes"]["value"].is_null());
+  // sdc's sysfs directory vanished: listed, every fact unknown with a reason.
+  const auto& gone = j["drives"][1];
+  CHECK(gone["id"] == "/dev/sdc");
+  CHECK(gone["capacity_bytes"]["value"].is_null());
+  CHECK(gone["capacity_bytes"]["unknown"].get<std::string>().find("does not exist") != std::string::npos);
+
+  const std::string check = capture(vmstick_cmd("check --root '" + root.string() + "' --drive '/media/u/My Stick/vm' --json '" +
+                                                vmstick::test::temp_dir("drives_cli_tree_" + std::to_string(getpid())).string() +
+                                                "/r.json' 2>&1"), &rc);
+  INFO(check);
+  CHECK(rc == 1);
+  CHECK(check.find("mounted with synchronous writes") != std::string::npos);
+  CHECK(check.find("Bulk-Only transport") != std::string::npos);
+}

@@ -135,11 +135,17 @@ Result<DriveFacts> probe_disk_with_blkid(const std::filesystem::path& file, cons
     d.physical_sector_bytes = Fact<std::uint32_t>::known(static_cast<std::uint32_t>(blkid_topology_get_physical_sector_size(tp)), "libblkid topology");
     d.optimal_io_bytes = Fact<std::uint32_t>::known(static_cast<std::uint32_t>(blkid_topology_get_optimal_io_size(tp)), "libblkid topology");
   }
+  // A FAT/exFAT/NTFS boot sector ends in 0x55AA like an MBR, and libblkid
+  // may report "dos" for it: a filesystem at byte 0 means no partition table.
+  VolumeFacts whole;
+  const bool fs_at_zero = probe_volume_fd(fd.fd, where, 0, 0, whole).ok() && whole.fs_type.is_known();
   blkid_probe_enable_partitions(pr.get(), 1);
   blkid_probe_set_partitions_flags(pr.get(), BLKID_PARTS_ENTRY_DETAILS);
   blkid_probe_enable_superblocks(pr.get(), 0);
-  if (blkid_do_fullprobe(pr.get()) < 0) return make_error(ErrorCode::Corrupt, "libblkid cannot read a partition table", where);
-  blkid_partlist list = blkid_probe_get_partitions(pr.get());
+  if (!fs_at_zero && blkid_do_fullprobe(pr.get()) < 0) {
+    return make_error(ErrorCode::Corrupt, "libblkid cannot read a partition table", where);
+  }
+  blkid_partlist list = fs_at_zero ? nullptr : blkid_probe_get_partitions(pr.get());
   blkid_parttable table = list ? blkid_partlist_get_table(list) : nullptr;
   if (!table) {
     d.partition_table = Fact<std::string>::known("none", "libblkid found no partition table on " + where);

@@ -172,7 +172,7 @@ DriveFacts read_block(const PathStore& paths, const std::string& name, BlockScan
   if (usb) {
     read_usb_link(paths, *usb, udev, d.usb);
   } else {
-    mark_usb_unknown(d.usb, "not a USB device (no USB parent in sysfs)");
+    mark_usb_link_unknown(d.usb, "not a USB device (no USB parent in sysfs)");
   }
   if (auto bus = bus_of(name, udev, usb.has_value(), dir); !bus.empty()) {
     d.bus = Fact<std::string>::known(bus, usb ? "USB parent in sysfs" : "udev ID_BUS / device name");
@@ -240,7 +240,8 @@ void DriveProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   } else {
     for (const auto& name : *names) {
       if (ctx.cancel.cancelled()) return;
-      if (skip_block(name)) continue;
+      // umockdev (and some old kernels' compat trees) list partitions here too.
+      if (skip_block(name) || ctx.paths.exists(ctx.paths.sys("block") / name / "partition")) continue;
       facts.drives.push_back(read_block(ctx.paths, name, scan, facts.drives.size()));
     }
   }

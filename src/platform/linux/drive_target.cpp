@@ -160,7 +160,7 @@ void resolve_target(const PathStore& paths, const std::vector<MountEntry>& mount
   d.device = Fact<std::string>::known(printable(m->source), "mountinfo source");
   d.bus = Fact<std::string>::unknown(why);
   d.partition_table = Fact<std::string>::unknown(why);
-  mark_usb_unknown(d.usb, why);
+  mark_usb_link_unknown(d.usb, why);
   VolumeFacts v;
   v.id = d.id;
   v.device = d.device;

@@ -73,7 +73,8 @@ void read_power(const PathStore& paths, const UsbAncestry& usb, std::uint32_t sp
     out.bus_powered_hub = Fact<bool>::unknown("a hub above " + chain + " has unreadable descriptors");
   }
   if (bus_powered) {
-    out.port_budget_ma = Fact<std::uint32_t>::known(100, "port of a bus-powered hub (one unit load)");
+    // One unit load: 100 mA for USB 2, 150 mA at SuperSpeed.
+    out.port_budget_ma = Fact<std::uint32_t>::known(speed >= 5000 ? 150 : 100, "port of a bus-powered hub (one unit load)");
   } else if (hub_known) {
     out.port_budget_ma = Fact<std::uint32_t>::known(usb_default_port_budget_ma(speed),
                                                     fmt::format("default budget of a {} Mb/s port", speed));
@@ -162,25 +163,6 @@ std::optional<UsbAncestry> find_usb_ancestry(const PathStore& paths, const fs::p
   return std::nullopt;
 }
 
-void mark_usb_unknown(UsbLinkFacts& u, const std::string& why) {
-  u.port_path = Fact<std::string>::unknown(why);
-  u.hub_tiers = Fact<std::uint32_t>::unknown(why);
-  u.speed_mbps = Fact<std::uint32_t>::unknown(why);
-  u.bcd_usb = Fact<std::uint16_t>::unknown(why);
-  u.bos_superspeed = Fact<bool>::unknown(why);
-  u.bos_superspeed_plus = Fact<bool>::unknown(why);
-  u.port_usb3_capable = Fact<bool>::unknown(why);
-  u.max_power_ma = Fact<std::uint32_t>::unknown(why);
-  u.port_budget_ma = Fact<std::uint32_t>::unknown(why);
-  u.bus_powered_hub = Fact<bool>::unknown(why);
-  u.vendor_id = Fact<std::string>::unknown(why);
-  u.product_id = Fact<std::string>::unknown(why);
-  u.transport = Fact<std::string>::unknown(why);
-  u.driver = Fact<std::string>::unknown(why);
-  u.card_reader = Fact<bool>::unknown(why);
-  u.bridge = Fact<std::string>::unknown(why);
-}
-
 void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevProperties& udev, UsbLinkFacts& out) {
   const std::string name = usb.device.filename().string();
   out.port_path = Fact<std::string>::known(name, "sysfs USB device " + name);
@@ -250,7 +232,7 @@ void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevPro
     out.bridge = Fact<std::string>::unknown("USB id " + vid + ":" + pid + " is not in vmstick's bridge-chip table");
   }
   Fact<std::string> model;
-  if (auto m = udev_get(udev, "ID_MODEL_ENC")) model = Fact<std::string>::known(udev_unescape(*m), "udev ID_MODEL_ENC");
+  if (auto m = udev_get(udev, "ID_MODEL_ENC")) model = Fact<std::string>::known(std::string(trim(udev_unescape(*m))), "udev ID_MODEL_ENC");
   else if (auto p = paths.read_attr(usb.device / "product")) model = Fact<std::string>::known(*p, name + "/product");
   read_card_reader(udev, model, out);
 }

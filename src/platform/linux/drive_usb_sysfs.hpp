@@ -26,7 +26,4 @@ std::optional<UsbAncestry> find_usb_ancestry(const PathStore& paths, const std::
 // marks). Unknown members carry the attribute that was missing.
 void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevProperties& udev, UsbLinkFacts& out);
 
-// Every member unknown with one reason ("not a USB device").
-void mark_usb_unknown(UsbLinkFacts& u, const std::string& why);
-
 }  // namespace vmstick::linux_backend

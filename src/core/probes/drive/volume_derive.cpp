@@ -39,6 +39,25 @@ void derive_volume_facts(VolumeFacts& v) {
   v.native_writers = Fact<std::vector<std::string>>::known(caps->native_writers, "built-in drivers of each OS for " + *type);
 }
 
+void mark_usb_link_unknown(UsbLinkFacts& u, const std::string& why) {
+  u.port_path = Fact<std::string>::unknown(why);
+  u.hub_tiers = Fact<std::uint32_t>::unknown(why);
+  u.speed_mbps = Fact<std::uint32_t>::unknown(why);
+  u.bcd_usb = Fact<std::uint16_t>::unknown(why);
+  u.bos_superspeed = Fact<bool>::unknown(why);
+  u.bos_superspeed_plus = Fact<bool>::unknown(why);
+  u.port_usb3_capable = Fact<bool>::unknown(why);
+  u.max_power_ma = Fact<std::uint32_t>::unknown(why);
+  u.port_budget_ma = Fact<std::uint32_t>::unknown(why);
+  u.bus_powered_hub = Fact<bool>::unknown(why);
+  u.vendor_id = Fact<std::string>::unknown(why);
+  u.product_id = Fact<std::string>::unknown(why);
+  u.transport = Fact<std::string>::unknown(why);
+  u.driver = Fact<std::string>::unknown(why);
+  u.card_reader = Fact<bool>::unknown(why);
+  u.bridge = Fact<std::string>::unknown(why);
+}
+
 std::string clean_label(std::string_view raw) {
   std::string s = printable(raw);
   if (s.size() > 128) {

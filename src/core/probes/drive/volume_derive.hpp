@@ -15,6 +15,9 @@ namespace vmstick {
 // reason, when those are unknown or the filesystem is not in the table).
 void derive_volume_facts(VolumeFacts& v);
 
+// Every UsbLinkFacts member unknown with one reason ("not a USB device").
+void mark_usb_link_unknown(UsbLinkFacts& u, const std::string& why);
+
 // A label or model string as shown to people: control characters replaced,
 // at most 128 bytes. HTML is left as text; the HTML report escapes it.
 std::string clean_label(std::string_view raw);
