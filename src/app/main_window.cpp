@@ -94,6 +94,8 @@ MainWindow::MainWindow(CheckJob job, Lang lang, std::filesystem::path log_file, 
   ui_->speedBars->set_speeds(std::nullopt, std::nullopt);
   ui_->speedProgress->setVisible(false);
   ui_->cancelButton->setVisible(false);
+  // The log is for when something goes wrong: a few lines, not half the window.
+  resizeDocks({ui_->logDock}, {fontMetrics().height() * 6}, Qt::Vertical);
   drives_debounce_.setSingleShot(true);
   drives_debounce_.setInterval(300);
   wire_actions();
@@ -189,8 +191,8 @@ void MainWindow::set_busy(bool busy, bool bench) {
   ui_->recheckButton->setEnabled(!busy);
   ui_->speedTestButton->setEnabled(!busy);
   ui_->actionSpeedTest->setEnabled(!busy);
-  ui_->progressBar->setRange(0, busy ? 0 : 1);
-  ui_->progressBar->setValue(busy ? 0 : 1);
+  ui_->progressBar->setRange(0, 0);
+  ui_->progressBar->setVisible(busy);
   ui_->speedProgress->setVisible(busy && bench);
   ui_->speedProgress->setRange(0, 0);
   ui_->cancelButton->setVisible(busy);
@@ -248,9 +250,11 @@ void MainWindow::refresh_views() {
   show_drives();
   if (result_.facts.image) {
     show_facts(ui_->imageFacts, facts["image"]);
+    ui_->imageFacts->setVisible(true);
     ui_->imagePathLabel->setText(QString::fromStdString(result_.facts.image->path));
   } else {
     ui_->imageFacts->clear();
+    ui_->imageFacts->setVisible(false);
     ui_->imagePathLabel->setText(request_.image ? QString::fromStdString(*request_.image)
                                                 : tr("Or drop a VM folder, .vbox, .vmx or disk image on this window."));
   }

@@ -38,6 +38,18 @@ class PlanWizard::GatePage : public QWizardPage {
 
 namespace {
 
+PlanWizard::GatePage* new_page(const char* name, const QString& title, const QString& subtitle = {}) {
+  auto* page = new PlanWizard::GatePage;
+  page->setObjectName(QLatin1String(name));
+  page->setTitle(title);
+  if (!subtitle.isEmpty()) page->setSubTitle(subtitle);
+  return page;
+}
+
+}  // namespace
+
+namespace {
+
 constexpr std::uint64_t kGiB = 1ULL << 30;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
@@ -91,10 +103,8 @@ PlanWizard::~PlanWizard() {
 }
 
 QWizardPage* PlanWizard::make_stick_page() {
-  auto* page = new GatePage;
-  page->setObjectName(QStringLiteral("stickPage"));
-  page->setTitle(tr("1. The stick"));
-  page->setSubTitle(tr("Which USB stick (or which folder on it) will carry the VM?"));
+  auto* page = new_page("stickPage", tr("1. The stick"),
+                        tr("Which USB stick (or which folder on it) will carry the VM?"));
   auto* layout = new QVBoxLayout(page);
   drive_list_ = new QListWidget;
   drive_list_->setObjectName(QStringLiteral("wizDriveList"));
@@ -134,10 +144,8 @@ QWizardPage* PlanWizard::make_stick_page() {
 }
 
 QWizardPage* PlanWizard::make_where_page() {
-  auto* page = new GatePage;
-  page->setObjectName(QStringLiteral("wherePage"));
-  page->setTitle(tr("2. Where must the VM run?"));
-  page->setSubTitle(tr("Every computer that runs the VM writes to the stick, so the stick must suit all of them."));
+  auto* page = new_page("wherePage", tr("2. Where must the VM run?"),
+                        tr("Every computer that runs the VM writes to the stick, so the stick must suit all of them."));
   auto* layout = new QVBoxLayout(page);
   auto* oses = new QGroupBox(tr("Computers"));
   auto* ol = new QVBoxLayout(oses);
@@ -177,10 +185,8 @@ QWizardPage* PlanWizard::make_where_page() {
 }
 
 QWizardPage* PlanWizard::make_image_page() {
-  auto* page = new GatePage;
-  page->setObjectName(QStringLiteral("imagePage"));
-  page->setTitle(tr("3. The VM"));
-  page->setSubTitle(tr("Carry an existing VM disk, or plan a new one."));
+  auto* page = new_page("imagePage", tr("3. The VM"),
+                        tr("Carry an existing VM disk, or plan a new one."));
   auto* layout = new QVBoxLayout(page);
   existing_ = new QRadioButton(tr("Use an &existing disk image"));
   existing_->setObjectName(QStringLiteral("wizExisting"));
@@ -241,10 +247,8 @@ QWizardPage* PlanWizard::make_image_page() {
 }
 
 QWizardPage* PlanWizard::make_checks_page() {
-  auto* page = new GatePage;
-  page->setObjectName(QStringLiteral("checksPage"));
-  page->setTitle(tr("4. Checks"));
-  page->setSubTitle(tr("What vmstick knows about the stick. The speed test is optional; it makes the plan's "
+  auto* page = new_page("checksPage", tr("4. Checks"),
+                        tr("What vmstick knows about the stick. The speed test is optional; it makes the plan's "
                        "performance estimate real."));
   auto* layout = new QVBoxLayout(page);
   checks_text_ = new QLabel;

@@ -30,6 +30,8 @@ class PlanWizard : public QWizard {
   Q_OBJECT
  public:
   enum PageId { StickPage, WherePage, ImagePage, ChecksPage, PlanPage };
+  // A page whose Next button follows a condition the wizard owns.
+  class GatePage;
 
   PlanWizard(FactSet facts, Lang lang, CheckJob job, QWidget* parent = nullptr);
   ~PlanWizard() override;
@@ -50,7 +52,6 @@ class PlanWizard : public QWizard {
   bool validateCurrentPage() override;
 
  private:
-  class GatePage;
   QWizardPage* make_stick_page();
   QWizardPage* make_where_page();
   QWizardPage* make_image_page();

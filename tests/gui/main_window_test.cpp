@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAction>
 #include <QFile>
+#include <QDropEvent>
 #include <QLabel>
+#include <QMimeData>
+#include <QUrl>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -184,4 +187,58 @@ TEST_CASE("export writes the JSON report and refuses HTML until the report lands
   // An unwritable place is an error, not a crash.
   CHECK_FALSE(w.export_report(QStringLiteral("/proc/vmstick-cannot-write.json")).ok());
   CHECK(w.summary_text().contains(QStringLiteral("not available")));
+}
+
+TEST_CASE("a finished speed test is drawn as bars") {
+  std::atomic<int> ticks{0};
+  gui::MainWindow w(test::slow_bench_job(&ticks), Lang::en, {});
+  w.show();
+  auto* bars = w.findChild<QWidget*>(QStringLiteral("speedBars"));
+  REQUIRE(bars);
+  CHECK_FALSE(bars->isVisible());  // nothing measured yet
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  w.set_drive(QStringLiteral("/tmp"));
+  REQUIRE(done.wait(10000));
+  REQUIRE(w.start_speed_test(false));
+  REQUIRE(done.wait(20000));
+  REQUIRE(w.last_result().facts.bench);
+  CHECK(bars->isVisible());
+}
+
+TEST_CASE("dropping a VM config on the window checks it as the image") {
+  const auto dir = test::temp_dir("gui-drop-window");
+  const auto vbox = dir / "My VM.vbox";
+  std::ofstream(vbox) << "<VirtualBox/>";
+  auto job = test::facts_job([](const CheckRequest& req, FactSet& f) {
+    if (req.image) {
+      ImageFacts img;
+      img.path = *req.image;
+      f.image = img;
+    }
+  });
+  gui::MainWindow w(job, Lang::en, {});
+  w.show();
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  QMimeData data;
+  data.setUrls({QUrl::fromLocalFile(QString::fromStdString(vbox.string()))});
+  QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+  enter.setAccepted(false);
+  QCoreApplication::sendEvent(&w, &enter);
+  CHECK(enter.isAccepted());
+  QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(&w, &drop);
+  REQUIRE(done.wait(10000));
+  REQUIRE(w.request().image);
+  CHECK(*w.request().image == vbox.string());
+  REQUIRE(w.last_result().facts.image);
+  CHECK(w.last_result().facts.image->path == vbox.string());
+  // A text file is refused.
+  const auto txt = dir / "notes.txt";
+  std::ofstream(txt) << "x";
+  QMimeData other;
+  other.setUrls({QUrl::fromLocalFile(QString::fromStdString(txt.string()))});
+  QDragEnterEvent enter2(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+  enter2.setAccepted(false);
+  QCoreApplication::sendEvent(&w, &enter2);
+  CHECK_FALSE(enter2.isAccepted());
 }

@@ -173,7 +173,7 @@ std::string plan_text(const Input& in, const Plan& p, Lang lang) {
   out += (zh ? "镜像格式：" : "Image format: ") + format_name(p.format) + " (" + variant_text(p.variant, lang) + ")\n  " +
          note_text(p.format_reason, lang) + "\n  " + note_text(p.variant_reason, lang) + "\n";
   out += (zh ? "对齐：分区从 " : "Alignment: partition starts at ") +
-         std::to_string(p.partition_offset_bytes / 1024) + " KiB" + (zh ? "，簇大小 " : ", cluster size ") +
+         std::to_string(p.partition_offset_bytes / (1024 * 1024)) + " MiB" + (zh ? "，簇大小 " : ", cluster size ") +
          std::to_string(p.cluster_bytes / 1024) + " KiB\n";
   out += (zh ? "预期性能：" : "Expected performance: ") + speed_text(p.speed, lang) + "\n";
   if (p.fixed_create_seconds)
