@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -241,4 +242,21 @@ TEST_CASE("dropping a VM config on the window checks it as the image") {
   enter2.setAccepted(false);
   QCoreApplication::sendEvent(&w, &enter2);
   CHECK_FALSE(enter2.isAccepted());
+}
+
+TEST_CASE("the language menu overrides the system language and is remembered") {
+  gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::en);
+  run_and_wait(w);
+  auto* zh = w.findChild<QAction*>(QStringLiteral("actionLangChinese"));
+  auto* en = w.findChild<QAction*>(QStringLiteral("actionLangEnglish"));
+  REQUIRE(zh);
+  REQUIRE(en);
+  zh->trigger();
+  CHECK(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("zh_CN"));
+  CHECK(w.lang() == Lang::zh_CN);
+  CHECK(w.findChild<QPushButton*>(QStringLiteral("recheckButton"))->text() == QStringLiteral("重新检查(&A)"));
+  CHECK(titles(w).contains(QStringLiteral("硬件虚拟化（VT-x/AMD-V）不可用")));
+  en->trigger();
+  CHECK(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("en"));
+  CHECK(w.lang() == Lang::en);
 }
