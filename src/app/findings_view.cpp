@@ -10,6 +10,8 @@ namespace {
 
 QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 
+}  // namespace
+
 QIcon severity_icon(Severity s) {
   QStyle* style = QApplication::style();
   switch (s) {
@@ -20,8 +22,6 @@ QIcon severity_icon(Severity s) {
   }
   return {};
 }
-
-}  // namespace
 
 QString severity_label(Severity s) {
   switch (s) {

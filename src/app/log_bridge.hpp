@@ -7,7 +7,9 @@
 #include <memory>
 #include <spdlog/sinks/sink.h>
 
-namespace vmstick::gui {
+// Spelled out (not vmstick::gui): Qt 6.4's lupdate needs it to name tr() contexts.
+namespace vmstick {
+namespace gui {
 
 class LogBridge : public QObject {
   Q_OBJECT
@@ -22,4 +24,5 @@ class LogBridge : public QObject {
   std::shared_ptr<spdlog::sinks::sink> sink_;
 };
 
-}  // namespace vmstick::gui
+}  // namespace gui
+}  // namespace vmstick

@@ -1,38 +1,262 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAction>
+#include <QFile>
+#include <QDropEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QUrl>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "app/main_window.hpp"
+#include "gui/gui_support.hpp"
 #include "support/fixtures.hpp"
 
 using namespace vmstick;
 
 namespace {
-QStringList titles(gui::MainWindow& w) {
-  auto* tree = w.findChild<QTreeWidget*>(QStringLiteral("findingsView"));
-  REQUIRE(tree != nullptr);
+
+QTreeWidget* tree(QWidget& w, const char* name) {
+  auto* t = w.findChild<QTreeWidget*>(QLatin1String(name));
+  REQUIRE(t != nullptr);
+  return t;
+}
+
+QStringList column(QTreeWidget* t, int col) {
   QStringList out;
-  for (int i = 0; i < tree->topLevelItemCount(); ++i) out << tree->topLevelItem(i)->text(1);
+  for (int i = 0; i < t->topLevelItemCount(); ++i) out << t->topLevelItem(i)->text(col);
   return out;
 }
+
+QStringList titles(gui::MainWindow& w) { return column(tree(w, "findingsView"), 1); }
+
+void run_and_wait(gui::MainWindow& w) {
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  w.start_check();
+  REQUIRE(done.wait(20000));
+}
+
+QString area_result(gui::MainWindow& w, const QString& area) {
+  auto* t = tree(w, "areaView");
+  for (int i = 0; i < t->topLevelItemCount(); ++i)
+    if (t->topLevelItem(i)->text(0) == area) return t->topLevelItem(i)->text(1);
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("main window runs the check off the GUI thread and lists the finding") {
   gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("intel-vmx")), Lang::en);
   w.show();
-  QSignalSpy done(&w, &gui::MainWindow::check_finished);
-  w.start_check();
-  REQUIRE(done.wait(10000));
+  run_and_wait(w);
   CHECK(titles(w).contains(QStringLiteral("Hardware virtualization (VT-x) is available")));
+  // The host panel shows the probe's facts with human labels.
+  const QStringList host_labels = column(tree(w, "hostFacts"), 0);
+  CHECK(host_labels.contains(QStringLiteral("Hardware virtualization")));
+  CHECK(host_labels.contains(QStringLiteral("CPU model")));
+  CHECK(area_result(w, QStringLiteral("Virtualization")) == QStringLiteral("OK"));
 }
 
 TEST_CASE("main window shows a blocker in Chinese") {
   gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::zh_CN);
-  QSignalSpy done(&w, &gui::MainWindow::check_finished);
-  w.start_check();
-  REQUIRE(done.wait(10000));
+  run_and_wait(w);
   CHECK(titles(w).contains(QStringLiteral("硬件虚拟化（VT-x/AMD-V）不可用")));
   REQUIRE(w.rendered_findings().size() == 1);
   CHECK(w.rendered_findings()[0].severity == Severity::blocker);
+  // The window's own texts follow the language too (the compiled-in .qm).
+  auto* recheck = w.findChild<QPushButton*>(QStringLiteral("recheckButton"));
+  REQUIRE(recheck);
+  CHECK(recheck->text() == QStringLiteral("重新检查(&A)"));
+  CHECK(area_result(w, QStringLiteral("虚拟化")) == QStringLiteral("阻碍"));
+}
+
+TEST_CASE("switching the language re-renders findings and window texts without a new check") {
+  gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::en);
+  run_and_wait(w);
+  REQUIRE(titles(w).contains(QStringLiteral("Hardware virtualization (VT-x/AMD-V) is not available")));
+  w.set_language(Lang::zh_CN);
+  CHECK(titles(w).contains(QStringLiteral("硬件虚拟化（VT-x/AMD-V）不可用")));
+  CHECK(w.findChild<QPushButton*>(QStringLiteral("exportButton"))->text() == QStringLiteral("导出报告(&E)…"));
+  w.set_language(Lang::en);
+  CHECK(w.findChild<QPushButton*>(QStringLiteral("exportButton"))->text() == QStringLiteral("&Export report…"));
+  CHECK(titles(w).contains(QStringLiteral("Hardware virtualization (VT-x/AMD-V) is not available")));
+}
+
+TEST_CASE("first run without a stick asks to plug one in") {
+  auto job = test::facts_job([](const CheckRequest&, FactSet& f) {
+    f.host.hw_virt_available = Fact<bool>::known(true, "test");
+  });
+  gui::MainWindow w(job, Lang::en, {});
+  w.show();
+  run_and_wait(w);
+  auto* hint = w.findChild<QLabel*>(QStringLiteral("noDriveLabel"));
+  REQUIRE(hint);
+  CHECK(hint->isVisible());
+  CHECK(hint->text() == QStringLiteral("Plug in a USB stick or choose a folder."));
+  CHECK_FALSE(w.findChild<QListWidget*>(QStringLiteral("driveList"))->isVisible());
+}
+
+TEST_CASE("a drives-changed event updates the drive list") {
+  std::mutex m;
+  std::vector<DriveFacts> plugged;
+  auto job = test::facts_job([&](const CheckRequest&, FactSet& f) {
+    std::lock_guard lock(m);
+    f.drives = plugged;
+  });
+  gui::MainWindow w(job, Lang::en, {});
+  w.show();
+  run_and_wait(w);
+  auto* list = w.findChild<QListWidget*>(QStringLiteral("driveList"));
+  REQUIRE(list);
+  CHECK(list->count() == 0);
+  {
+    std::lock_guard lock(m);
+    plugged.push_back(test::drive("/dev/sdb", "SanDisk Ultra", 32ULL << 30));
+    plugged.push_back(test::drive("/dev/sdc", "Kingston DataTraveler", 64ULL << 30));
+  }
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  // Bursts collapse: three events, one re-check.
+  w.drives_changed();
+  w.drives_changed();
+  QMetaObject::invokeMethod(&w, "drives_changed", Qt::QueuedConnection);
+  REQUIRE(done.wait(10000));
+  REQUIRE(list->count() == 2);
+  CHECK(list->item(0)->text().startsWith(QStringLiteral("/dev/sdb — SanDisk Ultra")));
+  CHECK_FALSE(w.findChild<QLabel*>(QStringLiteral("noDriveLabel"))->isVisible());
+  // Selecting a drive makes it the request's drive and shows its facts.
+  list->setCurrentRow(1);
+  REQUIRE(w.request().drive);
+  CHECK(*w.request().drive == "/dev/sdc");
+  CHECK(column(tree(w, "driveFacts"), 1).contains(QStringLiteral("Kingston DataTraveler")));
+  REQUIRE(done.wait(10000));  // the selection re-checks with the new target
+  {
+    std::lock_guard lock(m);
+    plugged.erase(plugged.begin());
+  }
+  w.drives_changed();
+  REQUIRE(done.wait(10000));
+  CHECK(list->count() == 1);
+  CHECK(done.count() == 3);
+}
+
+TEST_CASE("the speed test shows progress and can be cancelled") {
+  std::atomic<int> ticks{0};
+  gui::MainWindow w(test::slow_bench_job(&ticks), Lang::en, {});
+  w.show();
+  CHECK_FALSE(w.start_speed_test(false));  // no drive chosen yet: nothing starts
+  w.set_drive(QStringLiteral("/tmp"));     // starts an ordinary check
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  w.cancel_check();
+  REQUIRE(done.wait(10000));
+  REQUIRE(w.start_speed_test(false));
+  CHECK(w.check_running());
+  auto* cancel = w.findChild<QPushButton*>(QStringLiteral("cancelButton"));
+  REQUIRE(cancel);
+  // Wait until the worker has reported progress at least once, then cancel.
+  for (int i = 0; i < 200 && ticks.load() < 5; ++i) QTest::qWait(10);
+  CHECK(cancel->isVisible());
+  cancel->click();
+  REQUIRE(done.wait(10000));
+  CHECK(w.last_result().cancelled);
+  CHECK_FALSE(w.last_result().facts.bench);
+  CHECK_FALSE(cancel->isVisible());
+  CHECK_FALSE(w.request().bench);  // consent is per run
+}
+
+TEST_CASE("export writes the JSON report and refuses HTML until the report lands") {
+  gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::en);
+  CHECK_FALSE(w.export_report(QStringLiteral("/nonexistent/x.json")).ok());  // nothing checked yet
+  run_and_wait(w);
+  const auto dir = test::temp_dir("gui-export");
+  const auto file = dir / "report.json";
+  REQUIRE(w.export_report(QString::fromStdString(file.string())).ok());
+  std::ifstream in(file);
+  const auto j = nlohmann::json::parse(in);
+  REQUIRE(j["findings"].is_array());
+  CHECK(j["findings"][0]["id"] == "host.virtualization_missing");
+  auto html = w.export_report(QString::fromStdString((dir / "r.html").string()));
+  REQUIRE_FALSE(html.ok());
+  CHECK(html.error().code == ErrorCode::NotSupported);
+  // An unwritable place is an error, not a crash.
+  CHECK_FALSE(w.export_report(QStringLiteral("/proc/vmstick-cannot-write.json")).ok());
+  CHECK(w.summary_text().contains(QStringLiteral("not available")));
+}
+
+TEST_CASE("a finished speed test is drawn as bars") {
+  std::atomic<int> ticks{0};
+  gui::MainWindow w(test::slow_bench_job(&ticks), Lang::en, {});
+  w.show();
+  auto* bars = w.findChild<QWidget*>(QStringLiteral("speedBars"));
+  REQUIRE(bars);
+  CHECK_FALSE(bars->isVisible());  // nothing measured yet
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  w.set_drive(QStringLiteral("/tmp"));
+  REQUIRE(done.wait(10000));
+  REQUIRE(w.start_speed_test(false));
+  REQUIRE(done.wait(20000));
+  REQUIRE(w.last_result().facts.bench);
+  CHECK(bars->isVisible());
+}
+
+TEST_CASE("dropping a VM config on the window checks it as the image") {
+  const auto dir = test::temp_dir("gui-drop-window");
+  const auto vbox = dir / "My VM.vbox";
+  std::ofstream(vbox) << "<VirtualBox/>";
+  auto job = test::facts_job([](const CheckRequest& req, FactSet& f) {
+    if (req.image) {
+      ImageFacts img;
+      img.path = *req.image;
+      f.image = img;
+    }
+  });
+  gui::MainWindow w(job, Lang::en, {});
+  w.show();
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  QMimeData data;
+  data.setUrls({QUrl::fromLocalFile(QString::fromStdString(vbox.string()))});
+  QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+  enter.setAccepted(false);
+  QCoreApplication::sendEvent(&w, &enter);
+  CHECK(enter.isAccepted());
+  QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+  QCoreApplication::sendEvent(&w, &drop);
+  REQUIRE(done.wait(10000));
+  REQUIRE(w.request().image);
+  CHECK(*w.request().image == vbox.string());
+  REQUIRE(w.last_result().facts.image);
+  CHECK(w.last_result().facts.image->path == vbox.string());
+  // A text file is refused.
+  const auto txt = dir / "notes.txt";
+  std::ofstream(txt) << "x";
+  QMimeData other;
+  other.setUrls({QUrl::fromLocalFile(QString::fromStdString(txt.string()))});
+  QDragEnterEvent enter2(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+  enter2.setAccepted(false);
+  QCoreApplication::sendEvent(&w, &enter2);
+  CHECK_FALSE(enter2.isAccepted());
+}
+
+TEST_CASE("the language menu overrides the system language and is remembered") {
+  gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::en);
+  run_and_wait(w);
+  auto* zh = w.findChild<QAction*>(QStringLiteral("actionLangChinese"));
+  auto* en = w.findChild<QAction*>(QStringLiteral("actionLangEnglish"));
+  REQUIRE(zh);
+  REQUIRE(en);
+  zh->trigger();
+  CHECK(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("zh_CN"));
+  CHECK(w.lang() == Lang::zh_CN);
+  CHECK(w.findChild<QPushButton*>(QStringLiteral("recheckButton"))->text() == QStringLiteral("重新检查(&A)"));
+  CHECK(titles(w).contains(QStringLiteral("硬件虚拟化（VT-x/AMD-V）不可用")));
+  en->trigger();
+  CHECK(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("en"));
+  CHECK(w.lang() == Lang::en);
 }
