@@ -11,7 +11,8 @@ export WINEDEBUG="${WINEDEBUG:--all}"
 export WINEDLLOVERRIDES="mscoree,mshtml="
 mkdir -p "$(dirname "$WINEPREFIX")"
 if [[ ! -f "$WINEPREFIX/system.reg" ]]; then
-  flock "$WINEPREFIX.lock" sh -c '[ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1'
+  # The registry (system.reg) reaches disk only when the server exits: wait for it.
+  flock "$WINEPREFIX.lock" sh -c '[ -f "$WINEPREFIX/system.reg" ] || { wineboot -i >/dev/null 2>&1; wineserver -w; }'
 fi
 # Windows programs end lines with CR LF; the Linux side (CatchAddTests,
 # ctest's output checks) expects LF.
