@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/check_command.hpp"
+#include "cli/image_command.hpp"
 #include "cli/options.hpp"
 #include "core/version.hpp"
 
@@ -19,6 +20,8 @@ int main(int argc, char** argv) {
   add_common_options(app, common);
   CheckOptions check;
   add_check_command(app, check);
+  ImageOptions image;
+  add_image_command(app, image);
 
   try {
     app.parse(argc, argv);
@@ -31,5 +34,6 @@ int main(int argc, char** argv) {
   auto backend = vmstick::make_platform_backend();
   setup_logging(common, *backend);
   if (app.got_subcommand("check")) return run_check_command(common, check, *backend);
+  if (app.got_subcommand("image")) return run_image_command(common, image, *backend);
   return kExitError;
 }
