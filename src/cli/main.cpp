@@ -8,6 +8,7 @@
 #include "cli/check_command.hpp"
 #include "cli/drives_command.hpp"
 #include "cli/host_command.hpp"
+#include "cli/image_command.hpp"
 #include "cli/options.hpp"
 #include "core/version.hpp"
 
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
   add_host_command(app, host);
   BenchOptions bench;
   add_bench_command(app, bench);
+  ImageOptions image;
+  add_image_command(app, image);
 
   try {
     app.parse(argc, argv);
@@ -46,5 +49,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("drives")) return run_drives_command(common, drives, *backend);
   if (app.got_subcommand("host")) return run_host_command(common, host, *backend);
   if (app.got_subcommand("bench")) return run_bench_command(common, bench, *backend);
+  if (app.got_subcommand("image")) return run_image_command(common, image, *backend);
   return kExitError;
 }

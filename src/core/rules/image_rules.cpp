@@ -1,12 +1,130 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Rules about the VM image and its configuration.
+// Rules about the VM image and its configuration: which hypervisors open it,
+// how to convert it for the others, which variant suits a stick, and what the
+// VM asks of the host.
+#include <filesystem>
+
+#include "core/rules/image_support.hpp"
 #include "core/rules/rule.hpp"
 
 namespace vmstick {
+namespace {
+
+std::string gib(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+  return buf;
+}
+
+Evidence base_evidence(const ImageFacts& i) {
+  Evidence ev{{"path", i.disk_path.empty() ? i.path : i.disk_path}};
+  if (i.format.is_known()) ev.emplace_back("format", i.format.value());
+  if (i.variant.is_known()) ev.emplace_back("variant", i.variant.value());
+  return ev;
+}
+
+void readable(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image || facts.image->format.is_known()) return;
+  Evidence ev{{"path", facts.image->path}, {"reason", facts.image->format.reason()}};
+  sink.add("image.unreadable", facts.image->path, std::move(ev));
+}
+
+void hypervisors(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image || !facts.image->format.is_known()) return;
+  const ImageFacts& i = *facts.image;
+  const auto support = image_rules::hypervisor_support(i);
+  std::string native;
+  for (const auto& s : support) {
+    if (s.native) {
+      native += (native.empty() ? "" : ", ") + s.hypervisor;
+      continue;
+    }
+    Evidence ev = base_evidence(i);
+    ev.emplace_back("hypervisor", s.hypervisor);
+    ev.emplace_back("why", s.why);
+    ev.emplace_back("command", s.command);
+    sink.add("image.convert_for_hypervisor", s.hypervisor, std::move(ev));
+  }
+  if (!native.empty()) {
+    Evidence ev = base_evidence(i);
+    ev.emplace_back("hypervisors", native);
+    sink.add("image.opens_natively", i.path, std::move(ev));
+  }
+}
+
+void variant(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image || !facts.image->allocation.is_known()) return;
+  const ImageFacts& i = *facts.image;
+  Evidence ev = base_evidence(i);
+  if (i.virtual_size_bytes.is_known()) ev.emplace_back("virtual", gib(i.virtual_size_bytes.value()));
+  if (i.format.is("iso")) return;
+  if (i.allocation.is("dynamic")) {
+    ev.emplace_back("allocated", i.allocated_bytes.is_known() ? gib(i.allocated_bytes.value()) : std::string("an unknown amount"));
+    sink.add("image.dynamic_grows", i.path, std::move(ev));
+  } else {
+    sink.add("image.fixed_size", i.path, std::move(ev));
+  }
+  // FAT32 cannot store a file of 4 GiB or more; whether the stick is FAT32 is
+  // the drive rules' business, the split advice is ours.
+  if (i.largest_file_bytes.is_known() && i.largest_file_bytes.value() >= (std::uint64_t{4} << 30)) {
+    Evidence big = base_evidence(i);
+    big.emplace_back("largest", gib(i.largest_file_bytes.value()));
+    big.emplace_back("command", image_rules::split_command(i));
+    sink.add("image.large_single_file", i.path, std::move(big));
+  }
+}
+
+void chain(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image || !facts.image->chain_state.is_known()) return;
+  const ImageFacts& i = *facts.image;
+  Evidence ev = base_evidence(i);
+  ev.emplace_back("detail", i.chain_detail);
+  if (i.chain_state.is("complete")) {
+    ev.emplace_back("count", std::to_string(i.parent_chain.is_known() ? i.parent_chain.value().size() : 0));
+    sink.add("image.differencing_chain", i.path, std::move(ev));
+  } else if (!i.chain_state.is("none")) {
+    ev.emplace_back("state", i.chain_state.value());
+    sink.add("image.chain_broken", i.path, std::move(ev));
+  }
+}
+
+void condition(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image) return;
+  const ImageFacts& i = *facts.image;
+  if (i.encrypted.is(true)) {
+    Evidence ev = base_evidence(i);
+    ev.emplace_back("encryption", i.encryption.is_known() ? i.encryption.value() : std::string("unknown"));
+    sink.add("image.encrypted", i.path, std::move(ev));
+  }
+  if (i.needs_repair.is(true)) {
+    Evidence ev = base_evidence(i);
+    ev.emplace_back("reason", i.repair_reason);
+    sink.add("image.needs_repair", i.path, std::move(ev));
+  }
+  if (i.config_kind.is("hyperv")) sink.add("image.hyperv_config_unreadable", i.config_path, {{"config", i.config_path}, {"disk", i.disk_path}});
+}
+
+void vm_demands(const FactSet& facts, FindingSink& sink) {
+  if (!facts.image) return;
+  const ImageFacts& i = *facts.image;
+  const std::string vm = i.vm_name.is_known() ? i.vm_name.value() : i.path;
+  if (i.vcpus.is_known() && facts.host.logical_cpus.is_known() && i.vcpus.value() > facts.host.logical_cpus.value()) {
+    sink.add("image.more_vcpus_than_host", vm,
+             {{"vm", vm}, {"vcpus", std::to_string(i.vcpus.value())}, {"host_cpus", std::to_string(facts.host.logical_cpus.value())}});
+  }
+  if (i.tpm.is(true)) sink.add("image.needs_tpm", vm, {{"vm", vm}});
+  if (i.secure_boot.is(true)) sink.add("image.needs_secure_boot", vm, {{"vm", vm}});
+}
+
+}  // namespace
 
 void register_image_rules(RuleRegistry& registry) {
-  // This area's rules are registered here as they are written.
-  (void)registry;
+  registry.add(Rule{"image.readable", {"image.unreadable"}, readable});
+  registry.add(Rule{"image.hypervisors", {"image.opens_natively", "image.convert_for_hypervisor"}, hypervisors});
+  registry.add(Rule{"image.variant", {"image.dynamic_grows", "image.fixed_size", "image.large_single_file"}, variant});
+  registry.add(Rule{"image.chain", {"image.differencing_chain", "image.chain_broken"}, chain});
+  registry.add(Rule{"image.condition", {"image.encrypted", "image.needs_repair", "image.hyperv_config_unreadable"}, condition});
+  registry.add(Rule{"image.vm_demands", {"image.more_vcpus_than_host", "image.needs_tpm", "image.needs_secure_boot"}, vm_demands});
 }
 
 }  // namespace vmstick

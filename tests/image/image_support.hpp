@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Helpers for the image tests: run qemu-img/qemu-io, read their JSON, patch
+// bytes of an image at a known offset.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace vmstick::test {
+
+struct CmdResult {
+  int rc;
+  std::string out;
+};
+
+inline CmdResult sh(const std::string& cmd) {
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+inline void must(const std::string& cmd) {
+  auto r = sh(cmd);
+  INFO(cmd << "\n" << r.out);
+  REQUIRE(r.rc == 0);
+}
+
+inline std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+inline nlohmann::json qemu_info(const std::filesystem::path& p, const std::string& extra = "") {
+  auto r = sh("qemu-img info --output=json " + extra + " " + q(p));
+  INFO(r.out);
+  REQUIRE(r.rc == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+// Sum of guest bytes qemu-img map reports as data in the top layer.
+inline std::uint64_t qemu_map_data(const std::filesystem::path& p, const std::string& fmt) {
+  auto r = sh("qemu-img map --output=json -f " + fmt + " " + q(p));
+  INFO(r.out);
+  REQUIRE(r.rc == 0);
+  std::uint64_t sum = 0;
+  for (const auto& e : nlohmann::json::parse(r.out))
+    if (e["data"].get<bool>() && e["depth"].get<int>() == 0) sum += e["length"].get<std::uint64_t>();
+  return sum;
+}
+
+inline void patch(const std::filesystem::path& p, std::uint64_t offset, const std::vector<std::uint8_t>& bytes) {
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  REQUIRE(f.good());
+  f.seekp(static_cast<std::streamoff>(offset));
+  f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  REQUIRE(f.good());
+}
+
+inline std::vector<std::uint8_t> be_bytes(std::uint64_t v, int n) {
+  std::vector<std::uint8_t> b(static_cast<std::size_t>(n));
+  for (int i = n - 1; i >= 0; --i, v >>= 8) b[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v);
+  return b;
+}
+inline std::vector<std::uint8_t> le_bytes(std::uint64_t v, int n) {
+  std::vector<std::uint8_t> b(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i, v >>= 8) b[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v);
+  return b;
+}
+
+inline std::vector<std::uint8_t> read_file(const std::filesystem::path& p, std::uint64_t offset, std::size_t n) {
+  std::ifstream f(p, std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(offset));
+  std::vector<std::uint8_t> b(n);
+  f.read(reinterpret_cast<char*>(b.data()), static_cast<std::streamsize>(n));
+  REQUIRE(f.good());
+  return b;
+}
+
+}  // namespace vmstick::test
