@@ -13,3 +13,13 @@ function(vmstick_warnings target)
       $<$<BOOL:${VMSTICK_WERROR}>:-Werror>)
   endif()
 endfunction()
+
+option(VMSTICK_PCH "Precompile the heavy third-party headers (faster builds)" ON)
+
+# Precompiled headers cut the build on two cores by a good part; they are
+# skipped when cross-compiling (the mingw build uses header-only deps).
+function(vmstick_pch target)
+  if(VMSTICK_PCH AND NOT CMAKE_CROSSCOMPILING)
+    target_precompile_headers(${target} PRIVATE "${PROJECT_SOURCE_DIR}/src/cmake/pch_common.hpp" ${ARGN})
+  endif()
+endfunction()

@@ -199,7 +199,7 @@ TEST_CASE("engine: a missing folder or a file as target is refused") {
   CHECK(io.log.written == 0);
 }
 
-TEST_CASE("litter of killed runs is removed; live runs and foreign files are kept") {
+TEST_CASE("litter of killed runs is removed, live runs and foreign files are kept") {
   auto dir = test::temp_dir("bench_engine_litter");
   auto make = [&](const std::string& name, const std::string& pid) {
     fs::create_directory(dir / name);

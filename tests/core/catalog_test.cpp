@@ -67,7 +67,7 @@ TEST_CASE("catalog parsing names the file and entry at fault") {
   CHECK(dup.error().message.find("defined twice") != std::string::npos);
 }
 
-TEST_CASE("placeholders are filled from evidence; unknown ones stay visible") {
+TEST_CASE("placeholders are filled from evidence, unknown ones stay visible") {
   Evidence ev{{"cpu", "Ryzen"}, {"virt", "AMD-V"}};
   CHECK(fill_placeholders("{{cpu}} has {{virt}}", ev) == "Ryzen has AMD-V");
   CHECK(fill_placeholders("bcdedit /set {current} x {{nope}}", ev) == "bcdedit /set {current} x {{nope}}");

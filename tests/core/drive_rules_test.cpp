@@ -88,7 +88,7 @@ TEST_CASE("drive rules: transport, power, card reader") {
   CHECK(ids(f) == V{"drive.behind_bus_powered_hub"});
 }
 
-TEST_CASE("drive rules: FAT32 cannot hold a large image; free space; planned OSes") {
+TEST_CASE("drive rules: FAT32 cannot hold a large image, free space, planned OSes") {
   auto f = usb_stick();
   auto& v = f.drives[0].volumes[0];
   v.fs_type = k<std::string>("vfat");
@@ -115,7 +115,7 @@ TEST_CASE("drive rules: FAT32 cannot hold a large image; free space; planned OSe
   CHECK(found[0].evidence[1].second == "macOS");
 }
 
-TEST_CASE("drive rules: alignment, sync, read-only; unknown is not a finding") {
+TEST_CASE("drive rules: alignment, sync, read-only, unknown is not a finding") {
   auto f = usb_stick();
   auto& v = f.drives[0].volumes[0];
   v.start_bytes = k<std::uint64_t>(63 * 512);

@@ -168,7 +168,7 @@ TEST_CASE("KVM vs VirtualBox is keyed on enable_virt_at_load and the VirtualBox 
   CHECK(ids(evaluate(facts)) == Ids{"host.virtualization_available"});
 }
 
-TEST_CASE("an x86-64 image on an arm64 host is a blocker; same family is fine") {
+TEST_CASE("an x86-64 image on an arm64 host is a blocker, same family is fine") {
   FactSet facts;
   facts.host.hw_virt_available = Fact<bool>::known(true, "kern.hv_support");
   facts.host.arch = Fact<std::string>::known("arm64", "test");

@@ -28,7 +28,7 @@ TEST_CASE("macOS: IOUSBHostDevice properties of a UAS enclosure behind a hub") {
   CHECK_FALSE(u.transport.is_known());
 }
 
-TEST_CASE("macOS: high-speed stick behind one hub; missing or mistyped properties are unknown") {
+TEST_CASE("macOS: high-speed stick behind one hub, missing or mistyped properties are unknown") {
   UsbLinkFacts u;
   macos_decode::decode_usb_host_device(nlohmann::json::parse(R"({"Device Speed": 2, "locationID": 337838080, "bcdUSB": "x"})"), u);
   CHECK(u.speed_mbps.is(480u));

@@ -57,7 +57,7 @@ TEST_CASE("score: an area never goes below zero and later findings there cost no
   CHECK(s.total == 90);
 }
 
-TEST_CASE("score: only assessed areas count; unassessed ones are marked") {
+TEST_CASE("score: only assessed areas count, unassessed ones are marked") {
   Score s = compute_score({finding("x.warn", Severity::warning, Area::virtualization)},
                           {Area::virtualization, Area::hypervisor_conflicts}, Catalog::builtin());
   CHECK_FALSE(area(s, Area::usb_link).assessed);

@@ -175,6 +175,23 @@ data area_rows(const json& score, Lang lang) {
   return list;
 }
 
+data hypervisor_rows(const json& report, Lang lang) {
+  data list{data::type::list};
+  for (const auto& h : report.value("hypervisors", json::array())) {
+    data d;
+    d.set("name", str(h, "name"));
+    const std::string version = str(h, "version");
+    if (!version.empty()) d.set("version", version);
+    d.set("outlook", str(h, "outlook"));
+    d.set("outlook_text", report_string("outlook_" + str(h, "outlook"), lang));
+    d.set("reason_text", report_string("hvreason_" + str(h, "reason"), lang));
+    const std::string detail = str(h, "detail");
+    if (!detail.empty()) d.set("detail", detail);
+    list.push_back(d);
+  }
+  return list;
+}
+
 std::string prediction_text(const json& p, Lang lang) {
   if (!p.is_object() || !p.value("available", false)) {
     // Translate the reason by its code; fall back to the English sentence.
@@ -227,7 +244,7 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
 
   data strings;
   for (const char* key : {"doc_title", "subtitle", "score", "out_of", "breakdown", "not_assessed", "prediction",
-                          "findings", "no_findings", "fix", "evidence", "facts", "unknown", "source",
+                          "findings", "no_findings", "fix", "evidence", "facts", "unknown", "source", "hypervisors", "no_hypervisors",
                           "redacted_note", "cancelled_note"}) {
     strings.set(key, report_string(key, lang));
   }
@@ -250,6 +267,8 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
   view.set("areas", area_rows(score, lang));
   view.set("prediction_text", prediction_text(report.value("prediction", json::object()), lang));
   view.set("findings", findings_list(report, lang));
+  view.set("hypervisors", hypervisor_rows(report, lang));
+  view.set("has_hypervisors", report.contains("hypervisors") && !report["hypervisors"].empty());
   view.set("sections", fact_sections(report.value("facts", json::object()), lang));
   view.set("redacted", report.value("redacted", false));
   view.set("cancelled", report.value("cancelled", false));

@@ -51,6 +51,18 @@ nlohmann::json prediction_json(const Verdict& v) {
   };
 }
 
+nlohmann::json hypervisors_json(const Verdict& v) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& h : v.hypervisors) {
+    out.push_back({{"name", h.name},
+                   {"version", h.version},
+                   {"outlook", to_string(h.outlook)},
+                   {"reason", h.reason},
+                   {"detail", h.detail}});
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json report_json(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os) {
@@ -75,6 +87,7 @@ nlohmann::json report_json(const CheckResult& result, const Catalog& catalog, La
       {"schema_version", kReportSchemaVersion},
       {"score", score_json(verdict.score)},
       {"prediction", prediction_json(verdict)},
+      {"hypervisors", hypervisors_json(verdict)},
       {"redacted", false},
       {"tool", {{"name", "vmstick"}, {"version", kVersion}}},
       {"generated_at", result.generated_at},

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "core/score/verdict.hpp"
 #include "core/text.hpp"
 
 namespace vmstick {
@@ -53,6 +54,16 @@ std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang
     }
     out += '\n';
   }
+  const Verdict verdict = make_verdict(result, catalog);
+  for (const auto& h : verdict.hypervisors) {
+    out += fmt::format("{}{}: {} ({})\n", printable(h.name), h.version.empty() ? "" : " " + printable(h.version),
+                       to_string(h.outlook), h.reason);
+  }
+  if (verdict.prediction) {
+    out += fmt::format("Expected boot time: about {:.0f} s ({}), from {}\n", verdict.prediction->boot_seconds,
+                       to_string(verdict.prediction->feel), verdict.prediction->storage.basis);
+  }
+  out += fmt::format("Score: {}/100{}\n", verdict.score.total, verdict.score.capped_by_blocker ? " (capped by a blocker)" : "");
   if (result.cancelled) out += "The check was cancelled; the list above is incomplete.\n";
   out += fmt::format("Summary: {} blocker(s), {} warning(s), {} info, {} ok\n", counts[3], counts[2], counts[1],
                      counts[0]);

@@ -31,6 +31,7 @@ Verdict make_verdict(const CheckResult& result, const Catalog& catalog) {
     v.no_prediction_code = why.code;
     v.no_prediction_reason = why.reason;
   }
+  v.hypervisors = hypervisor_verdicts(result.facts, v.prediction);
   return v;
 }
 

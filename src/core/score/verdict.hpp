@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/engine/check.hpp"
+#include "core/score/hypervisor_verdict.hpp"
 #include "core/score/prediction.hpp"
 #include "core/score/score.hpp"
 
@@ -19,6 +20,7 @@ struct Verdict {
   // reports translate, and the English sentence.
   std::string no_prediction_code;
   std::string no_prediction_reason;
+  std::vector<HypervisorVerdict> hypervisors;  // one per installed hypervisor
 };
 
 // The drive speed the prediction uses: the speed test's figures when it ran,

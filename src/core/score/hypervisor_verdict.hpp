@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One line per installed hypervisor: will it run this VM here, and how —
+// "VirtualBox 7.0: runs, slowly, through Hyper-V". Derived from host facts,
+// the image and the boot-time prediction; never from a guess: an unknown
+// fact gives "unknown" with the reason.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/facts/fact_set.hpp"
+#include "core/score/prediction.hpp"
+
+namespace vmstick {
+
+enum class HypervisorOutlook { runs, runs_slowly, fails, unknown };
+std::string_view to_string(HypervisorOutlook o);
+
+struct HypervisorVerdict {
+  std::string name;
+  std::string version;
+  HypervisorOutlook outlook{HypervisorOutlook::unknown};
+  // Stable code for why (translated by reports): "full_speed", "via_hyperv",
+  // "hyperv_blocks", "kvm_holds", "no_hw_virt", "emulated_arch", "slow_drive", "unknown_host".
+  std::string reason;
+  std::string detail;  // English sentence with the evidence
+};
+
+std::vector<HypervisorVerdict> hypervisor_verdicts(const FactSet& facts, const std::optional<Prediction>& prediction);
+
+}  // namespace vmstick
