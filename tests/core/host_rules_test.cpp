@@ -118,7 +118,7 @@ TEST_CASE("no SLAT is a warning only when virtualization itself works") {
 
 TEST_CASE("Hyper-V on with VirtualBox 7.0: slow, with the holders named") {
   auto findings = evaluate(windows_with_hyperv({{"VirtualBox", "7.0.14", "registry", "HKLM", {}}}));
-  REQUIRE(ids(findings) == Ids{"host.hyperv_virtualbox_slow", "host.virtualization_available"});
+  REQUIRE(ids(findings) == Ids{"host.hyperv_virtualbox_slow"});
   CHECK(findings[0].severity == Severity::warning);
   CHECK(evidence(findings[0], "holders") == "Virtual Machine Platform (WSL2), Memory Integrity (HVCI)");
   CHECK(evidence(findings[0], "version") == "7.0.14");
@@ -128,12 +128,12 @@ TEST_CASE("Hyper-V on with VirtualBox 7.0: slow, with the holders named") {
 TEST_CASE("Hyper-V on with VirtualBox 5.2 or VMware 15.1: they fail") {
   auto findings = evaluate(windows_with_hyperv(
       {{"VirtualBox", "5.2.44", "registry", "HKLM", {}}, {"VMware Workstation", "15.1.0", "registry", "HKLM", {}}}));
-  CHECK(ids(findings) == Ids{"host.hyperv_virtualbox_fails", "host.hyperv_vmware_fails", "host.virtualization_available"});
+  CHECK(ids(findings) == Ids{"host.hyperv_virtualbox_fails", "host.hyperv_vmware_fails"});
 }
 
 TEST_CASE("Hyper-V on with VMware 17 and nothing else: informational") {
   auto findings = evaluate(windows_with_hyperv({{"VMware Workstation", "17.5.1", "registry", "HKLM", {}}}));
-  REQUIRE(ids(findings) == Ids{"host.hyperv_holds_virt", "host.virtualization_available"});
+  REQUIRE(ids(findings) == Ids{"host.hyperv_holds_virt"});
   CHECK(findings[0].severity == Severity::info);
 }
 

@@ -169,6 +169,7 @@ TEST_CASE("Linux host probe: this CI machine, a bhyve guest without nested virtu
   CHECK_FALSE(h.vmm_modules_loaded.is_known());
   CHECK(h.vmm_modules_loaded.reason().find("modules") != std::string::npos);
   CHECK(h.installed_hypervisors.is(std::vector<InstalledHypervisor>{}));
+  CHECK(h.windows_hypervisor_running.reason() == "Windows only");
   REQUIRE(ids(p) == Ids{"host.virtualization_not_nested"});
   const auto& ev = p.findings[0].evidence;
   CHECK(std::find(ev.begin(), ev.end(), std::pair<std::string, std::string>{"hypervisor", "bhyve bhyve"}) != ev.end());

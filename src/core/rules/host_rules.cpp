@@ -40,7 +40,9 @@ void hardware_virtualization(const FactSet& facts, FindingSink& sink) {
   }
   ev.emplace_back("source", hv.source());
   if (hv.value()) {
-    sink.add("host.virtualization_available", "host", std::move(ev));
+    // Held by the Windows hypervisor it is not "full speed" for others: the
+    // host.windows_hypervisor rule says what it means instead.
+    if (!h.windows_hypervisor_running.is(true)) sink.add("host.virtualization_available", "host", std::move(ev));
     return;
   }
   // Inside a VM the flag is missing because the outer hypervisor does not

@@ -235,6 +235,12 @@ void HostProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   HostFacts& h = facts.host;
   const PathStore& paths = ctx.paths;
   h.os = Fact<std::string>::known("linux", "platform backend");
+  h.windows_hypervisor_running = Fact<bool>::unknown("Windows only");
+  h.vbs_status = Fact<std::string>::unknown("Windows only");
+  h.vbs_services_running = Fact<std::vector<std::string>>::unknown("Windows only");
+  h.hypervisor_features_enabled = Fact<std::vector<std::string>>::unknown("Windows only");
+  h.hypervisor_launch_type = Fact<std::string>::unknown("Windows only");
+  h.hv_framework_supported = Fact<bool>::unknown("macOS only");
   probe_text_fact(paths, paths.proc("sys/kernel/arch"), h.arch);
   probe_text_fact(paths, paths.proc("sys/kernel/osrelease"), h.kernel_version);
   probe_ram(paths, h);
