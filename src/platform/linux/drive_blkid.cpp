@@ -35,7 +35,7 @@ Result<int> open_ro(const std::filesystem::path& file, Fd& holder) {
     const ErrorCode code = e == ENOENT ? ErrorCode::NotFound
                            : (e == EACCES || e == EPERM) ? ErrorCode::PermissionDenied : ErrorCode::Io;
     std::string msg = fmt::format("cannot open for reading: {}", std::strerror(e));
-    if (code == ErrorCode::PermissionDenied) msg += " (run as root, or join the 'disk' group, to read the partition table and filesystem)";
+    if (code == ErrorCode::PermissionDenied) msg += " (reading the partition table and filesystem needs read access to the device node: root or the 'disk' group, and no container device policy blocking it)";
     return make_error(code, msg, file.string());
   }
   return holder.fd;

@@ -108,7 +108,6 @@ VolumeFacts read_partition(const PathStore& paths, const fs::path& disk_dir, con
   v.device = Fact<std::string>::known(v.id, "sysfs " + part);
   v.number = attr_u32(paths, dir / "partition", part + "/partition");
   // sysfs start and size count 512-byte units whatever the sector size.
-  auto start = attr_u32(paths, dir / "start", part + "/start");
   if (auto s = paths.read_attr(dir / "start"); s && parse_number<std::uint64_t>(*s)) {
     v.start_bytes = Fact<std::uint64_t>::known(*parse_number<std::uint64_t>(*s) * 512, part + "/start x 512");
   } else {
