@@ -298,3 +298,51 @@ TEST_CASE("ISO 9660 images are recognised by their primary volume descriptor") {
   CHECK(a.layers.front().disk.virtual_size == 1 * kMiB);
   CHECK(a.layers.front().disk.cluster_size == 2048);
 }
+
+TEST_CASE("VHD differencing image: parent by W2ru locator, checked by UUID") {
+  // qemu-img cannot make differencing VHDs; derive one from a real dynamic
+  // VHD: disk type 4 in both footers (checksums redone), the parent's unique
+  // id, its Unicode name and a W2ru locator in the dynamic disk header.
+  const fs::path dir = dir_for("vhd_diff");
+  const fs::path base = dir / "base.vhd", child = dir / "child.vhd";
+  must("qemu-img create -q -f vpc " + q(base) + " 64M");
+  must("qemu-img create -q -f vpc " + q(child) + " 64M");
+  const auto base_id = read_file(base, fs::file_size(base) - 512 + 68, 16);
+  auto set_type = [&](std::uint64_t footer) {
+    patch(child, footer + 60, be_bytes(4, 4));
+    auto f = read_file(child, footer, 512);
+    std::uint32_t sum = 0;
+    for (std::size_t i = 0; i < 512; ++i)
+      if (i < 64 || i >= 68) sum += f[i];
+    patch(child, footer + 64, be_bytes(~sum, 4));
+  };
+  set_type(0);
+  set_type(fs::file_size(child) - 512);
+  patch(child, 512 + 40, base_id);
+  std::vector<std::uint8_t> name_be, rel_le;
+  for (char c : std::string("base.vhd")) name_be.insert(name_be.end(), {0, static_cast<std::uint8_t>(c)});
+  for (char c : std::string(".\\base.vhd")) rel_le.insert(rel_le.end(), {static_cast<std::uint8_t>(c), 0});
+  patch(child, 512 + 64, name_be);
+  // Locator 0: "W2ru", 1 sector of space, 20 bytes of data at 1792 (unused
+  // room after the 32-entry BAT, which starts at 1536).
+  std::vector<std::uint8_t> loc = {'W', '2', 'r', 'u'};
+  for (auto v : {be_bytes(1, 4), be_bytes(rel_le.size(), 4), be_bytes(0, 4), be_bytes(1792, 8)}) loc.insert(loc.end(), v.begin(), v.end());
+  patch(child, 512 + 576, loc);
+  patch(child, 1792, rel_le);
+
+  const auto a = analyse(child);
+  REQUIRE(a.layers.size() == 2);
+  CHECK(a.chain == image::ChainState::Complete);
+  CHECK(a.layers[0].disk.variant == "differencing");
+  REQUIRE(a.layers[0].disk.parent.has_value());
+  CHECK(a.layers[0].disk.parent->path_hints.front() == ".\\base.vhd");
+  CHECK(fs::equivalent(a.layers[1].path, base));
+  CHECK(a.layers[1].disk.virtual_size == qemu_info(base, "-f vpc")["virtual-size"].get<std::uint64_t>());
+
+  SECTION("a parent with another unique id is a mismatch") {
+    patch(child, 512 + 40, std::vector<std::uint8_t>(16, 0x77));
+    const auto b = analyse(child);
+    CHECK(b.chain == image::ChainState::MismatchedParent);
+    CHECK(b.chain_detail.find("parent UUID is 77777777-7777-7777-7777-777777777777") != std::string::npos);
+  }
+}
