@@ -226,3 +226,23 @@ TEST_CASE("a failed test becomes unknown facts with the reason") {
   CHECK(f.rand_write_qd1.reason().find("The drive is full.") != std::string::npos);
   CHECK_FALSE(f.method.is_known());
 }
+
+TEST_CASE("engine: queue depth N keeps N requests in flight") {
+  auto dir = test::temp_dir("bench_engine_qd");
+  test::DriveModel m;
+  m.read_wall_time = std::chrono::microseconds(50000);
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  Plan plan = small_plan();
+  plan.sustained_bytes = plan.file_bytes;
+  // Only the QD32 random reads, two runs of 64 requests of 50 ms each.
+  plan.phases = {plan.phases[5]};
+  plan.phases[0].runs = 2;
+  plan.phases[0].bytes_per_run = 64 * 4096;
+  plan.phases[0].seconds_per_run = 1e9;
+  REQUIRE(plan.phases[0].queue_depth == 32);
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  CHECK(io.log.max_in_flight == 32);
+  CHECK(r->bytes_read == 2 * 64 * 4096);
+}

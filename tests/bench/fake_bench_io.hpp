@@ -4,10 +4,13 @@
 // simulated clock by latency + size / rate, one request at a time (like a
 // USB Bulk-Only stick, which has no command queue). Writes past
 // cliff_after_bytes run at the slower rate, as when a stick's cache fills.
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <fstream>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "core/bench/bench_io.hpp"
 
@@ -24,6 +27,9 @@ struct DriveModel {
   std::uint64_t free_bytes{UINT64_MAX / 2};
   std::uint64_t fail_write_after_bytes{UINT64_MAX};  // then every write fails with EIO
   std::uint64_t vanish_after_bytes{UINT64_MAX};      // then still_present() is false
+  // Real time each read takes outside the lock, so concurrent requests
+  // overlap and the queue depth the engine keeps can be observed.
+  std::chrono::microseconds read_wall_time{0};
 };
 
 struct FakeLog {
@@ -35,6 +41,8 @@ struct FakeLog {
   unsigned drops{0};
   unsigned flushes{0};
   bool misaligned{false};
+  std::atomic<unsigned> in_flight{0};
+  std::atomic<unsigned> max_in_flight{0};
 };
 
 class FakeBenchFile final : public bench::BenchFile {
@@ -57,6 +65,14 @@ class FakeBenchFile final : public bench::BenchFile {
     return Ok{};
   }
   Status read_at(std::uint64_t offset, std::span<std::byte> data) override {
+    if (m_.read_wall_time.count() > 0) {
+      const unsigned now_in_flight = ++log_.in_flight;
+      unsigned seen = log_.max_in_flight.load();
+      while (now_in_flight > seen && !log_.max_in_flight.compare_exchange_weak(seen, now_in_flight)) {
+      }
+      std::this_thread::sleep_for(m_.read_wall_time);
+      --log_.in_flight;
+    }
     std::lock_guard lock(log_.mu);
     check_alignment(offset, data.data(), data.size());
     log_.clock += m_.read_latency_s + static_cast<double>(data.size()) / (m_.read_mbps * 1e6);
