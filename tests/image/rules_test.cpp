@@ -173,6 +173,24 @@ TEST_CASE("VM demands: more vCPUs than the host, TPM, Secure Boot, and unknown h
   CHECK_FALSE(find(evaluate(facts), "image.more_vcpus_than_host"));
 }
 
+TEST_CASE("VM demands: more RAM than the host can spare, and unknown host RAM judges nothing") {
+  FactSet facts;
+  facts.image = disk("vdi", "dynamic");
+  facts.image->vm_name = Fact<std::string>::known("Win11", "test");
+  facts.image->ram_bytes = Fact<std::uint64_t>::known(8ull << 30, "test");
+  facts.host.ram_bytes = Fact<std::uint64_t>::known(8ull << 30, "test");
+  const Finding* ram = find(evaluate(facts), "image.more_ram_than_host");
+  REQUIRE(ram);
+  CHECK(ev(*ram, "vm_ram") == "8.0 GiB");
+  CHECK(ev(*ram, "host_ram") == "8.0 GiB");
+  CHECK(ev(*ram, "suggested_ram") == "4.0 GiB");
+
+  facts.host.ram_bytes = Fact<std::uint64_t>::known(16ull << 30, "test");  // 8 of 16 GiB leaves half
+  CHECK_FALSE(find(evaluate(facts), "image.more_ram_than_host"));
+  facts.host.ram_bytes = Fact<std::uint64_t>::unknown("no meminfo");
+  CHECK_FALSE(find(evaluate(facts), "image.more_ram_than_host"));
+}
+
 TEST_CASE("every image finding renders in English and Chinese with its placeholders filled") {
   FactSet facts;
   facts.image = disk("qcow2", "dynamic");

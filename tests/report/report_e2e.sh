@@ -19,13 +19,64 @@ browser() {
     --user-data-dir="$out/chromium-profile" "$@" 2>>"$out/chromium.log"
 }
 
-for case in "intel-vmx en" "no-virt-support zh_CN" "hostile-strings en"; do
+golden_dir="$(dirname "${BASH_SOURCE[0]}")/golden"
+
+# The verdict, score, per-area scores and findings of a report, for golden comparison.
+summary() {
+  python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+out = {
+  "verdict": r["verdict"],
+  "score": r["score"]["total"],
+  "areas": {a["area"]: a["score"] for a in r["score"]["areas"]},
+  "findings": [f'{f["severity"]} {f["id"]} @ {f["subject"]}' for f in r["findings"]],
+  "hypervisors": [f'{h["name"]} {h["outlook"]} {h["reason"]}' for h in r["hypervisors"]],
+  "prediction": r["prediction"].get("feel", "none: " + r["prediction"].get("reason_code", "")),
+}
+print(json.dumps(out, indent=2, ensure_ascii=False))
+PY
+}
+
+# A live machine run: this computer, a temp folder as the drive and a real
+# qcow2 image made by qemu-img, in both languages.
+live="$out/live"; mkdir -p "$live"
+command -v qemu-img >/dev/null || { echo "FAIL: qemu-img is not installed (packaging/dev/packages-test.txt lists it)"; exit 1; }
+qemu-img create -q -f qcow2 "$live/disk.qcow2" 2G
+for lang in en zh_CN; do
+  rc=0
+  "$vmstick" check -q --drive "$live" --image "$live/disk.qcow2" --lang "$lang" --json "$out/live-$lang.json" \
+    --html "$out/live-$lang.html" > "$out/live-$lang.txt" || rc=$?
+  [[ $rc -le 2 ]] || { echo "FAIL: live vmstick check exited $rc"; cat "$out/live-$lang.txt"; exit 1; }
+  python3 - "$out/live-$lang.json" "$live/disk.qcow2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["facts"]["image"]["format"]["value"] == "qcow2", r["facts"]["image"]["format"]
+assert r["facts"]["image"]["virtual_size_bytes"]["value"] == 2 << 30
+assert r["facts"]["target_drive"] is not None, "the temp folder's drive was not found"
+assert any(a["area"] == "image_fit" and a["assessed"] for a in r["score"]["areas"])
+PY
+done
+
+for case in "intel-vmx en" "no-virt-support zh_CN" "hostile-strings en" "live en" "live zh_CN" \
+            "usb-fat32-mounted-flush-tree en"; do
   set -- $case
   scenario=$1 lang=$2
-  rc=0
-  "$vmstick" check -q --root "$fixtures/$scenario" --lang "$lang" --json "$out/$scenario.json" \
-    --html "$out/$scenario.html" > "$out/$scenario.txt" || rc=$?
-  [[ $rc -le 2 ]] || { echo "FAIL: vmstick check exited $rc for $scenario"; cat "$out/$scenario.txt"; exit 1; }
+  if [[ $scenario == live ]]; then
+    scenario="live-$lang"
+  else
+    extra=()
+    [[ $scenario == usb-fat32-mounted-flush-tree ]] && extra=(--drive "/media/u/My Stick/vm")
+    rc=0
+    "$vmstick" check -q --root "$fixtures/$scenario" "${extra[@]}" --lang "$lang" --json "$out/$scenario.json" \
+      --html "$out/$scenario.html" > "$out/$scenario.txt" || rc=$?
+    [[ $rc -le 2 ]] || { echo "FAIL: vmstick check exited $rc for $scenario"; cat "$out/$scenario.txt"; exit 1; }
+    # Golden: the exact verdict, score and findings for a recorded machine.
+    summary "$out/$scenario.json" > "$out/$scenario.summary.json"
+    if [[ -n "${VMSTICK_UPDATE_GOLDEN:-}" ]]; then cp "$out/$scenario.summary.json" "$golden_dir/$scenario.json"; fi
+    diff -u "$golden_dir/$scenario.json" "$out/$scenario.summary.json" \
+      || { echo "FAIL: $scenario differs from tests/report/golden/$scenario.json"; exit 1; }
+  fi
   python3 - "$schema" "$out/$scenario.json" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))

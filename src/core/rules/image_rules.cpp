@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "core/rules/image_support.hpp"
+#include <fmt/format.h>
+
 #include "core/rules/rule.hpp"
 
 namespace vmstick {
@@ -112,6 +114,17 @@ void vm_demands(const FactSet& facts, FindingSink& sink) {
     sink.add("image.more_vcpus_than_host", vm,
              {{"vm", vm}, {"vcpus", std::to_string(i.vcpus.value())}, {"host_cpus", std::to_string(facts.host.logical_cpus.value())}});
   }
+  // The host needs about a quarter of its memory for itself; a VM that takes
+  // more makes both swap.
+  if (i.ram_bytes.is_known() && facts.host.ram_bytes.is_known() && facts.host.ram_bytes.value() > 0 &&
+      i.ram_bytes.value() > facts.host.ram_bytes.value() / 4 * 3) {
+    auto gib = [](std::uint64_t b) { return fmt::format("{:.1f} GiB", static_cast<double>(b) / (1u << 30)); };
+    sink.add("image.more_ram_than_host", vm,
+             {{"vm", vm},
+              {"vm_ram", gib(i.ram_bytes.value())},
+              {"host_ram", gib(facts.host.ram_bytes.value())},
+              {"suggested_ram", gib(facts.host.ram_bytes.value() / 2)}});
+  }
   if (i.tpm.is(true)) sink.add("image.needs_tpm", vm, {{"vm", vm}});
   if (i.secure_boot.is(true)) sink.add("image.needs_secure_boot", vm, {{"vm", vm}});
 }
@@ -124,7 +137,7 @@ void register_image_rules(RuleRegistry& registry) {
   registry.add(Rule{"image.variant", {"image.dynamic_grows", "image.fixed_size", "image.large_single_file"}, variant});
   registry.add(Rule{"image.chain", {"image.differencing_chain", "image.chain_broken"}, chain});
   registry.add(Rule{"image.condition", {"image.encrypted", "image.needs_repair", "image.hyperv_config_unreadable"}, condition});
-  registry.add(Rule{"image.vm_demands", {"image.more_vcpus_than_host", "image.needs_tpm", "image.needs_secure_boot"}, vm_demands});
+  registry.add(Rule{"image.vm_demands", {"image.more_vcpus_than_host", "image.more_ram_than_host", "image.needs_tpm", "image.needs_secure_boot"}, vm_demands});
 }
 
 }  // namespace vmstick
