@@ -82,6 +82,7 @@ ZH = {
     "Copy": "复制", "Copy the %1 command": "复制 %1 命令", "This drive, read": "此驱动器，读取",
     "This drive, write": "此驱动器，写入", "USB 2 stick": "USB 2 U盘", "USB 3 stick": "USB 3 U盘", "SATA SSD": "SATA 固态硬盘",
     "not measured": "未测量",
+    "The speed test produced no figures for this drive. Details are in the log.": "速度测试没有得到这个驱动器的测量结果。详细信息见日志。",
     "The plan could not be written:\n%1": "无法写入方案：\n%1",
 }
 NUMERUS = {"%n finding(s)": "%n 项检查结果", "… %n more": "… 另有 %n 项"}

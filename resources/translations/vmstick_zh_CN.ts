@@ -521,6 +521,10 @@ Details are in the log:
         <source>There is no log file; the log panel shows this session.</source>
         <translation>没有日志文件；日志面板显示本次运行的日志。</translation>
     </message>
+    <message>
+        <source>The speed test produced no figures for this drive. Details are in the log.</source>
+        <translation>速度测试没有得到这个驱动器的测量结果。详细信息见日志。</translation>
+    </message>
 </context>
 <context>
     <name>vmstick::gui::PlanWizard</name>

@@ -50,7 +50,8 @@ void show_findings(QTreeWidget* tree, const std::vector<RenderedFinding>& findin
 QString finding_details_html(const RenderedFinding& f) {
   QString html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(esc(f.title), esc(f.explanation));
   if (!f.fix.empty()) {
-    html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(QObject::tr("How to fix"), esc(f.fix));
+    // pre-wrap: keep the fix's line breaks and commands, but wrap long sentences.
+    html += QStringLiteral("<h4>%1</h4><pre style=\"white-space: pre-wrap\">%2</pre>").arg(QObject::tr("How to fix"), esc(f.fix));
   }
   if (!f.evidence.empty()) {
     html += QStringLiteral("<h4>%1</h4><ul>").arg(QObject::tr("Evidence"));

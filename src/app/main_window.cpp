@@ -154,6 +154,7 @@ void MainWindow::start_check() {
   recheck_pending_ = false;
   set_busy(true, request_.bench);
   ui_->verdictLabel->setText(request_.bench ? tr("Measuring the drive's speed…") : tr("Checking…"));
+  bench_requested_ = request_.bench;
   runner_->start(request_);
   // Consent to write the test file covers one run only.
   request_.bench = false;
@@ -211,7 +212,13 @@ void MainWindow::handle_progress(const QString& step, double fraction) {
 void MainWindow::handle_check_done(const CheckResult& result) {
   set_busy(false, false);
   show_result(result);
-  if (result.cancelled) ui_->statusbar->showMessage(tr("Cancelled."));
+  if (result.cancelled) {
+    ui_->statusbar->showMessage(tr("Cancelled."));
+  } else if (bench_requested_ && !result.facts.bench) {
+    // Say so rather than leave the user wondering where the figures are.
+    show_message(this, QMessageBox::Information, tr("Speed test"),
+                 tr("The speed test produced no figures for this drive. Details are in the log."));
+  }
   Q_EMIT check_finished();
   if (recheck_pending_) start_check();
 }

@@ -107,6 +107,7 @@ class MainWindow : public QMainWindow {
   CheckResult result_;
   bool have_result_{false};
   bool recheck_pending_{false};
+  bool bench_requested_{false};  // the running check includes the speed test
   QTimer drives_debounce_;
   std::vector<RenderedFinding> rendered_;
 };

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QDropEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QUrl>
 #include <QListWidget>
@@ -259,4 +260,19 @@ TEST_CASE("the language menu overrides the system language and is remembered") {
   en->trigger();
   CHECK(QSettings().value(QStringLiteral("language")).toString() == QStringLiteral("en"));
   CHECK(w.lang() == Lang::en);
+}
+
+TEST_CASE("a speed test that measured nothing says so") {
+  auto job = test::facts_job([](const CheckRequest&, FactSet&) {});  // no speed engine
+  gui::MainWindow w(job, Lang::en, {});
+  w.show();
+  QSignalSpy done(&w, &gui::MainWindow::check_finished);
+  w.set_drive(QStringLiteral("/tmp"));
+  REQUIRE(done.wait(10000));
+  CHECK(w.findChildren<QMessageBox*>().isEmpty());  // an ordinary check is silent
+  REQUIRE(w.start_speed_test(false));
+  REQUIRE(done.wait(10000));
+  const auto boxes = w.findChildren<QMessageBox*>();
+  REQUIRE(boxes.size() == 1);
+  CHECK(boxes.front()->text().contains(QStringLiteral("produced no figures")));
 }
