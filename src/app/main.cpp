@@ -79,8 +79,20 @@ int main(int argc, char** argv) {
                                    ? parser.value(lang_opt)
                                    : QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
   const auto lang = vmstick::gui::lang_for_setting(lang_setting);
+  // Hotplug only makes sense on the live machine, not on a recorded one.
+  std::unique_ptr<vmstick::DriveMonitor> monitor = paths.is_replay() ? nullptr : backend->make_drive_monitor();
   vmstick::gui::MainWindow window(std::move(backend), std::move(paths), lang);
   window.show();
+  if (monitor) {
+    // The monitor calls back on its own thread; the slot runs on the GUI thread.
+    auto started = monitor->start([&window] {
+      QMetaObject::invokeMethod(&window, "drives_changed", Qt::QueuedConnection);
+    });
+    if (!started) {
+      vmstick::log::get("gui")->warn("drive hotplug is off: {}", started.error().describe());
+      monitor.reset();
+    }
+  }
   if (parser.isSet(shot_opt)) {
     // For docs and visual checks: the window as a user sees it after a check.
     QObject::connect(&window, &vmstick::gui::MainWindow::check_finished, &app, [&] {
@@ -89,5 +101,7 @@ int main(int argc, char** argv) {
     });
   }
   window.start_check();
-  return QApplication::exec();
+  const int rc = QApplication::exec();
+  if (monitor) monitor->stop();  // before the window it calls into goes away
+  return rc;
 }

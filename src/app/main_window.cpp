@@ -27,7 +27,11 @@
 #include "core/facts/fact_json.hpp"
 #include "core/log/log.hpp"
 #include "core/report/json_report.hpp"
+#include "core/report/html_report.hpp"
+#include "core/report/redact.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/report/text_summary.hpp"
+#include "core/score/verdict.hpp"
 #include "ui_main_window.h"
 
 // Resources compiled into a static library must be registered by hand, and
@@ -36,11 +40,6 @@ static void init_app_resources() { Q_INIT_RESOURCE(vmstick); }
 
 namespace vmstick::gui {
 namespace {
-
-MainWindow::HtmlReportFn& html_report_fn() {
-  static MainWindow::HtmlReportFn fn;
-  return fn;
-}
 
 QString area_label(Area a) {
   switch (a) {
@@ -65,8 +64,6 @@ void show_message(QWidget* parent, QMessageBox::Icon icon, const QString& title,
 constexpr int kProgressSteps = 1000;
 
 }  // namespace
-
-void MainWindow::set_html_report(HtmlReportFn fn) { html_report_fn() = std::move(fn); }
 
 MainWindow::MainWindow(std::unique_ptr<Backend> backend, PathStore paths, Lang lang, QWidget* parent)
     : MainWindow(backend_job(std::shared_ptr<const Backend>(std::move(backend)), std::move(paths)), lang,
@@ -283,14 +280,20 @@ void MainWindow::show_verdict() {
     ui_->verdictLabel->setText(tr("Checking…"));
     return;
   }
-  // HOOK for the score gauge: when CheckResult carries the lead's score and
-  // prediction, they go above this breakdown.
   QString verdict;
   switch (worst(result_.findings)) {
     case Severity::ok:
     case Severity::info: verdict = tr("No problems found."); break;
     case Severity::warning: verdict = tr("Some things need attention."); break;
     case Severity::blocker: verdict = tr("A VM cannot run well here until the problems below are fixed."); break;
+  }
+  const Verdict v = make_verdict(result_, Catalog::builtin());
+  verdict += QLatin1Char(' ') + tr("Score: %1/100.").arg(v.score.total);
+  if (v.prediction) {
+    verdict += QLatin1Char(' ') + tr("Expected boot time: about %1 s (%2).")
+                                      .arg(static_cast<int>(v.prediction->boot_seconds))
+                                      .arg(QString::fromStdString(report_string(
+                                          "feel_" + std::string(to_string(v.prediction->feel)), lang_)));
   }
   ui_->verdictLabel->setText(verdict);
   ui_->areaView->clear();
@@ -384,28 +387,31 @@ void MainWindow::choose_folder() {
   dlg->open();
 }
 
-Status MainWindow::export_report(const QString& file) const {
+Status MainWindow::export_report(const QString& file, bool redact) const {
   if (!have_result_) return make_error(ErrorCode::InvalidArgument, "There is no finished check to export yet.");
+  // The HTML is rendered from the JSON report, so both carry the same facts
+  // and the same redaction.
+  nlohmann::json report = report_json(result_, Catalog::builtin(), lang_, fix_os());
+  if (redact) redact_report(report, redaction_context_from_environment(PathStore()));
   std::string content;
   if (file.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) {
-    if (!html_report_fn())
-      return make_error(ErrorCode::NotSupported, "This build cannot write HTML reports yet; choose .json.",
-                        file.toStdString());
-    content = html_report_fn()(result_, lang_, fix_os());
+    auto html = render_html_report(report, lang_);
+    if (!html) return html.error();
+    content = std::move(html).value();
   } else {
-    content = report_json(result_, Catalog::builtin(), lang_, fix_os()).dump(2) + "\n";
+    content = report.dump(2) + "\n";
   }
   return write_file_atomically(file.toStdString(), content);
 }
 
 void MainWindow::choose_export_file() {
   QStringList filters{tr("JSON report (*.json)")};
-  if (html_report_fn()) filters.prepend(tr("HTML report (*.html)"));
+  filters.prepend(tr("HTML report (*.html)"));
   auto* dlg = new QFileDialog(this, tr("Export report"), QSettings().value(QStringLiteral("paths/lastExport")).toString());
   dlg->setAttribute(Qt::WA_DeleteOnClose);
   dlg->setAcceptMode(QFileDialog::AcceptSave);
   dlg->setNameFilters(filters);
-  dlg->setDefaultSuffix(html_report_fn() ? QStringLiteral("html") : QStringLiteral("json"));
+  dlg->setDefaultSuffix(QStringLiteral("html"));
   dlg->selectFile(QStringLiteral("vmstick-report"));
   connect(dlg, &QFileDialog::fileSelected, this, [this](const QString& file) {
     QSettings().setValue(QStringLiteral("paths/lastExport"), QFileInfo(file).absolutePath());

@@ -48,14 +48,11 @@ class MainWindow : public QMainWindow {
   // for consent first; tests pass ask = false.
   bool start_speed_test(bool ask = true);
   void cancel_check() { runner_->cancel(); }
-  // Writes the report; the format follows the suffix (.json, .html).
-  Status export_report(const QString& file) const;
+  // Writes the report; the format follows the suffix (.json, .html). With
+  // redact, serials, user and host names are removed (as the CLI's --redact).
+  Status export_report(const QString& file, bool redact = false) const;
   QString summary_text() const;
 
-  // HOOK for the HTML report (issue: verdict + report): once the core has an
-  // HTML renderer, main() sets this and "Export report…" offers .html.
-  using HtmlReportFn = std::function<std::string(const CheckResult&, Lang, FixOs)>;
-  static void set_html_report(HtmlReportFn fn);
 
  public Q_SLOTS:
   // Runs every probe and rule on a worker thread; the window stays responsive.

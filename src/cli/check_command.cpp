@@ -19,23 +19,6 @@
 namespace vmstick::cli {
 namespace {
 
-// Who and where the reports must not reveal under --redact.
-RedactionContext redaction_context(const PathStore& paths) {
-  RedactionContext ctx;
-  for (const char* var : {"USER", "USERNAME", "LOGNAME"}) {
-    if (const char* v = std::getenv(var); v && *v) ctx.user_names.emplace_back(v);
-  }
-  if (const char* home = std::getenv("HOME"); home && *home) {
-    auto name = std::filesystem::path(home).filename().string();
-    if (!name.empty()) ctx.user_names.push_back(name);
-  }
-  for (const char* var : {"HOSTNAME", "COMPUTERNAME"}) {
-    if (const char* v = std::getenv(var); v && *v) ctx.host_names.emplace_back(v);
-  }
-  if (auto h = paths.read_attr(paths.proc("sys/kernel/hostname")); h && !h->empty()) ctx.host_names.push_back(*h);
-  return ctx;
-}
-
 // Writes one report file and says where; false after logging the reason.
 bool write_report(const std::string& file, const std::string& content, std::string_view what) {
   if (auto st = write_file_atomically(file, content); !st) {
@@ -97,7 +80,7 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
 
   if (!opts.json_file.empty() || !opts.html_file.empty()) {
     nlohmann::json report = report_json(result, catalog, lang, os);
-    if (opts.redact) redact_report(report, redaction_context(paths));
+    if (opts.redact) redact_report(report, redaction_context_from_environment(paths));
     if (!opts.json_file.empty() && !write_report(opts.json_file, report.dump(2) + "\n", "JSON")) return kExitError;
     if (!opts.html_file.empty()) {
       auto html = render_html_report(report, lang);

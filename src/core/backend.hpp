@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/drive_monitor.hpp"
 #include "core/probe.hpp"
 
 namespace vmstick {
@@ -18,6 +19,9 @@ class Backend {
   virtual void register_probes(ProbeRegistry& registry) const = 0;
   // Where this OS keeps a user's logs (~/.local/state/vmstick on Linux).
   virtual std::filesystem::path log_dir() const = 0;
+  // Tells the GUI when drives come and go, so it can re-check within 2 s;
+  // nullptr where this OS has no monitor yet (the GUI then offers "Check again").
+  virtual std::unique_ptr<DriveMonitor> make_drive_monitor() const { return nullptr; }
 };
 
 // Defined by the backend this build links (src/platform/<os>/backend_*.cpp).

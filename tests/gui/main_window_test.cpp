@@ -14,6 +14,7 @@
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -172,7 +173,7 @@ TEST_CASE("the speed test shows progress and can be cancelled") {
   CHECK_FALSE(w.request().bench);  // consent is per run
 }
 
-TEST_CASE("export writes the JSON report and refuses HTML until the report lands") {
+TEST_CASE("export writes the JSON and HTML reports, redacted on request") {
   gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("no-virt-support")), Lang::en);
   CHECK_FALSE(w.export_report(QStringLiteral("/nonexistent/x.json")).ok());  // nothing checked yet
   run_and_wait(w);
@@ -183,9 +184,14 @@ TEST_CASE("export writes the JSON report and refuses HTML until the report lands
   const auto j = nlohmann::json::parse(in);
   REQUIRE(j["findings"].is_array());
   CHECK(j["findings"][0]["id"] == "host.virtualization_missing");
-  auto html = w.export_report(QString::fromStdString((dir / "r.html").string()));
-  REQUIRE_FALSE(html.ok());
-  CHECK(html.error().code == ErrorCode::NotSupported);
+  REQUIRE(w.export_report(QString::fromStdString((dir / "r.html").string())).ok());
+  std::ifstream html_in(dir / "r.html");
+  const std::string html((std::istreambuf_iterator<char>(html_in)), std::istreambuf_iterator<char>());
+  CHECK(html.find("Content-Security-Policy") != std::string::npos);
+  CHECK(html.find("Hardware virtualization (VT-x/AMD-V) is not available") != std::string::npos);
+  REQUIRE(w.export_report(QString::fromStdString((dir / "redacted.json").string()), true).ok());
+  std::ifstream red_in(dir / "redacted.json");
+  CHECK(nlohmann::json::parse(red_in)["redacted"] == true);
   // An unwritable place is an error, not a crash.
   CHECK_FALSE(w.export_report(QStringLiteral("/proc/vmstick-cannot-write.json")).ok());
   CHECK(w.summary_text().contains(QStringLiteral("not available")));

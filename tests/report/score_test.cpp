@@ -3,6 +3,7 @@
 
 #include "core/score/prediction.hpp"
 #include "core/score/score.hpp"
+#include "core/score/verdict.hpp"
 
 using namespace vmstick;
 
@@ -99,4 +100,39 @@ TEST_CASE("prediction: guest profiles") {
   CHECK(guest_profile_for("windows11-64").name == "windows");
   CHECK(guest_profile_for("").name == "windows");
   CHECK(guest_profile_for("linux").source.find("estimate") != std::string::npos);
+}
+
+TEST_CASE("prediction: measured speed-test figures win over the link class") {
+  FactSet facts;
+  DriveFacts d;
+  d.id = "/dev/sdb";
+  d.usb.speed_mbps = Fact<std::uint32_t>::known(480, "sysfs");
+  facts.drives.push_back(d);
+  facts.target_drive = 0;
+  NoProfile why;
+  auto typical = storage_profile_for(facts, why);
+  REQUIRE(typical);
+  CHECK_FALSE(typical->measured);
+  CHECK(typical->seq_read_mbps == 35);
+
+  BenchFacts b;
+  b.seq_read_mbps = Fact<double>::known(120, "bench");
+  b.seq_write_mbps = Fact<double>::known(60, "bench");
+  b.rand_read_qd1 = Fact<BenchFigure>::known(BenchFigure{2500, 2400, 2600, 3, "IOPS", ""}, "bench");
+  b.rand_write_qd1 = Fact<BenchFigure>::known(BenchFigure{900, 850, 950, 3, "IOPS", ""}, "bench");
+  facts.bench = b;
+  auto measured = storage_profile_for(facts, why);
+  REQUIRE(measured);
+  CHECK(measured->measured);
+  CHECK(measured->rand_read_iops == 2500);
+  CHECK(measured->rand_write_iops == 900);
+
+  facts.bench->rand_write_qd1 = Fact<BenchFigure>::unknown("test failed");
+  auto fallback = storage_profile_for(facts, why);
+  REQUIRE(fallback);
+  CHECK_FALSE(fallback->measured);
+
+  FactSet none;
+  CHECK_FALSE(storage_profile_for(none, why));
+  CHECK(why.code == "no_drive");
 }

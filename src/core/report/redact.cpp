@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
 
 namespace vmstick {
 namespace {
@@ -87,6 +89,22 @@ void walk(nlohmann::json& j, const RedactionContext& ctx) {
 }
 
 }  // namespace
+
+RedactionContext redaction_context_from_environment(const PathStore& paths) {
+  RedactionContext ctx;
+  for (const char* var : {"USER", "USERNAME", "LOGNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) ctx.user_names.emplace_back(v);
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    auto name = std::filesystem::path(home).filename().string();
+    if (!name.empty()) ctx.user_names.push_back(name);
+  }
+  for (const char* var : {"HOSTNAME", "COMPUTERNAME"}) {
+    if (const char* v = std::getenv(var); v && *v) ctx.host_names.emplace_back(v);
+  }
+  if (auto h = paths.read_attr(paths.proc("sys/kernel/hostname")); h && !h->empty()) ctx.host_names.push_back(*h);
+  return ctx;
+}
 
 std::string redact_text(std::string text, const RedactionContext& ctx) {
   text = redact_home_paths(text);

@@ -4,6 +4,8 @@
 // before it leaves the building. It works on the JSON report, from which the
 // HTML is rendered, so both are redacted by the same code.
 #include <nlohmann/json.hpp>
+
+#include "core/path_store.hpp"
 #include <string>
 #include <vector>
 
@@ -20,6 +22,11 @@ inline constexpr const char* kRedacted = "<redacted>";
 // part of home paths (/home/x/, /Users/x/, C:\Users\x\) and the given user and
 // host names are replaced in every string. Sets report["redacted"] = true.
 void redact_report(nlohmann::json& report, const RedactionContext& ctx);
+
+// Who and where this run's reports must not reveal: the user names in the
+// environment (USER, USERNAME, LOGNAME, the last part of HOME) and the host
+// names (HOSTNAME, COMPUTERNAME, the kernel's hostname under paths).
+RedactionContext redaction_context_from_environment(const PathStore& paths);
 
 // The same replacement for one string (exposed for tests and the GUI).
 std::string redact_text(std::string text, const RedactionContext& ctx);

@@ -4,6 +4,16 @@
 namespace vmstick {
 
 std::optional<StorageProfile> storage_profile_for(const FactSet& facts, NoProfile& why_not) {
+  // The speed test's own figures beat any typical class: the model needs QD1
+  // random 4 KiB rates and sequential rates, all measured on this drive.
+  if (facts.bench) {
+    const BenchFacts& b = *facts.bench;
+    if (b.seq_read_mbps.is_known() && b.seq_write_mbps.is_known() && b.rand_read_qd1.is_known() &&
+        b.rand_write_qd1.is_known()) {
+      return StorageProfile{b.seq_read_mbps.value(), b.seq_write_mbps.value(), b.rand_read_qd1.value().median,
+                            b.rand_write_qd1.value().median, true, "measured by the speed test on this drive"};
+    }
+  }
   if (!facts.target() && !facts.bench) {
     why_not = {"no_drive", "no drive was checked (use --drive)"};
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include "platform/linux/drive_probe.hpp"
 #include "core/bench/bench_probe.hpp"
 #include "platform/linux/bench_io_linux.hpp"
+#include "platform/linux/drive_monitor_udev.hpp"
 #include "platform/linux/host_probe.hpp"
 
 namespace vmstick {
@@ -27,6 +28,9 @@ class LinuxBackend final : public Backend {
       return std::filesystem::path(home) / ".local/state/vmstick";
     }
     return {};
+  }
+  std::unique_ptr<DriveMonitor> make_drive_monitor() const override {
+    return std::make_unique<linux_backend::UdevDriveMonitor>();
   }
 };
 
