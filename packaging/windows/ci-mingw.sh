@@ -19,6 +19,7 @@ export WINEPREFIX="$VMSTICK_WINEPREFIX" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree
 # wineboot complains about the missing 32-bit part (syswow64); what matters
 # is that the prefix exists afterwards.
 # The registry reaches disk when the server exits: wineserver -w waits for that.
+mkdir -p "$(dirname "$WINEPREFIX")"  # a fresh clone has no build/ yet
 [[ -f "$WINEPREFIX/system.reg" ]] || { wineboot -i >/dev/null 2>&1; wineserver -w; } || true
 [[ -f "$WINEPREFIX/system.reg" ]] || fail "could not create the wine prefix $WINEPREFIX"
 # Its exit code is 2 when a server already runs for this prefix: fine too.
