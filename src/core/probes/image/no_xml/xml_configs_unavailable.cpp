@@ -4,7 +4,7 @@
 // beside such a config are still analysed; the config itself is "unknown".
 #include "core/probes/image/vm_config.hpp"
 
-namespace vmstick {
+namespace vmstick::image {
 
 Result<VmConfig> parse_vbox(std::string_view, std::string_view name) {
   return make_error(ErrorCode::NotSupported, "this build of vmstick cannot read VirtualBox .vbox files (no XML library)",
@@ -16,4 +16,4 @@ Result<VmConfig> parse_libvirt(std::string_view, std::string_view name) {
                     std::string(name));
 }
 
-}  // namespace vmstick
+}  // namespace vmstick::image
