@@ -19,11 +19,11 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
-# Debian ships no mingw builds of nlohmann-json, spdlog, fmt, CLI11 or Catch2.
+# Debian ships no mingw builds of nlohmann-json, spdlog, fmt, CLI11, Catch2 or mustache.
 # All five work header-only; deps/ holds small package configs that give the
 # top CMakeLists.txt the same imported targets as the Linux packages do,
 # built from a copy of just those header trees (see deps/header_package.cmake).
-foreach(pkg nlohmann_json spdlog fmt CLI11 Catch2)
+foreach(pkg nlohmann_json spdlog fmt CLI11 Catch2 kainjow_mustache)
   set(${pkg}_DIR "${CMAKE_CURRENT_LIST_DIR}/deps/${pkg}" CACHE PATH "mingw header-only ${pkg}")
 endforeach()
 
