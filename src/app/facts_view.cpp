@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/facts_view.hpp"
 
+#include "app/i18n.hpp"
+#include "core/report/report_resources.hpp"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
@@ -114,11 +117,9 @@ QString fact_label(const std::string& key) {
   };
   const QString k = QString::fromStdString(key);
   if (auto it = labels.constFind(k); it != labels.constEnd()) return QCoreApplication::translate("FactsView", it.value());
-  // Unknown key: "usb_link_speed" → "Usb link speed".
-  QString human = k;
-  human.replace(QLatin1Char('_'), QLatin1Char(' '));
-  if (!human.isEmpty()) human[0] = human[0].toUpper();
-  return human;
+  // The report's label table (resources/report/fact_labels.json, English and
+  // Chinese) covers the rest; it humanises keys it does not know.
+  return QString::fromStdString(vmstick::fact_label(key, current_language()));
 }
 
 QString fact_value_text(const std::string& key, const nlohmann::json& fact) {

@@ -28,7 +28,14 @@ Lang lang_for_setting(const QString& setting) {
   return lang_from_string(setting.toStdString()).value_or(Lang::en);
 }
 
+namespace {
+Lang g_current = Lang::en;
+}  // namespace
+
+Lang current_language() { return g_current; }
+
 bool apply_language(Lang lang) {
+  g_current = lang;
   QCoreApplication::removeTranslator(&app_translator());
   QCoreApplication::removeTranslator(&qt_translator());
   if (lang == Lang::en) return true;

@@ -15,5 +15,7 @@ Lang lang_for_setting(const QString& setting);
 // Installs (or removes) the translators for lang; sends LanguageChange to
 // every widget. False if a translation we ship failed to load.
 bool apply_language(Lang lang);
+// The language last applied (English until apply_language is called).
+Lang current_language();
 
 }  // namespace vmstick::gui

@@ -288,12 +288,13 @@ void MainWindow::show_verdict() {
     case Severity::blocker: verdict = tr("A VM cannot run well here until the problems below are fixed."); break;
   }
   const Verdict v = make_verdict(result_, Catalog::builtin());
-  verdict += QLatin1Char(' ') + tr("Score: %1/100.").arg(v.score.total);
+  // Worded by the report's string table so the window and the report agree.
+  verdict += QStringLiteral("  %1: %2/100").arg(QString::fromStdString(report_string("score", lang_))).arg(v.score.total);
   if (v.prediction) {
-    verdict += QLatin1Char(' ') + tr("Expected boot time: about %1 s (%2).")
-                                      .arg(static_cast<int>(v.prediction->boot_seconds))
-                                      .arg(QString::fromStdString(report_string(
-                                          "feel_" + std::string(to_string(v.prediction->feel)), lang_)));
+    verdict += QStringLiteral("  %1: ~%2 s (%3)")
+                   .arg(QString::fromStdString(report_string("prediction", lang_)))
+                   .arg(static_cast<int>(v.prediction->boot_seconds))
+                   .arg(QString::fromStdString(report_string("feel_" + std::string(to_string(v.prediction->feel)), lang_)));
   }
   ui_->verdictLabel->setText(verdict);
   ui_->areaView->clear();
