@@ -47,6 +47,13 @@ QString scalar_text(const std::string& key, const nlohmann::json& v) {
     return items.join(QStringLiteral(", "));
   }
   if (v.is_null()) return QCoreApplication::translate("FactsView", "—");
+  // Records such as an installed hypervisor read as "name version".
+  if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+    QString text = scalar_text(key, v["name"]);
+    if (v.contains("version") && v["version"].is_string() && !v["version"].get<std::string>().empty())
+      text += QLatin1Char(' ') + scalar_text(key, v["version"]);
+    return text;
+  }
   return QString::fromStdString(v.dump());
 }
 

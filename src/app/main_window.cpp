@@ -289,14 +289,15 @@ void MainWindow::show_verdict() {
   }
   const Verdict v = make_verdict(result_, Catalog::builtin());
   // Worded by the report's string table so the window and the report agree.
-  verdict += QStringLiteral("  %1: %2/100").arg(QString::fromStdString(report_string("score", lang_))).arg(v.score.total);
+  QString score = QStringLiteral("%1: %2/100").arg(QString::fromStdString(report_string("score", lang_))).arg(v.score.total);
   if (v.prediction) {
-    verdict += QStringLiteral("  %1: ~%2 s (%3)")
+    score += QStringLiteral(" · %1: ~%2 s (%3)")
                    .arg(QString::fromStdString(report_string("prediction", lang_)))
                    .arg(static_cast<int>(v.prediction->boot_seconds))
                    .arg(QString::fromStdString(report_string("feel_" + std::string(to_string(v.prediction->feel)), lang_)));
   }
   ui_->verdictLabel->setText(verdict);
+  ui_->scoreLabel->setText(score);
   ui_->areaView->clear();
   for (Area a : {Area::virtualization, Area::hypervisor_conflicts, Area::usb_link, Area::filesystem_layout,
                  Area::storage_speed, Area::image_fit}) {

@@ -43,11 +43,19 @@ std::string format_value(const std::string& key, const json& v, Lang lang) {
     if (v.is_number_float()) return fmt::format("{:.4g}", v.get<double>());
     return v.dump();
   }
+  // Records such as an installed hypervisor read as "name version".
+  if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+    std::string out = v["name"].get<std::string>();
+    if (v.contains("version") && v["version"].is_string() && !v["version"].get<std::string>().empty()) {
+      out += " " + v["version"].get<std::string>();
+    }
+    return out;
+  }
   if (v.is_array()) {
     std::string out;
     for (const auto& e : v) {
       if (!out.empty()) out += e.is_string() ? " " : ", ";
-      out += e.is_string() ? e.get<std::string>() : e.dump();
+      out += e.is_string() ? e.get<std::string>() : format_value(key, e, lang);
     }
     return out;
   }
