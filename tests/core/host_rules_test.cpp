@@ -184,7 +184,7 @@ TEST_CASE("an x86-64 image on an arm64 host is a blocker, same family is fine") 
   CHECK(ids(evaluate(facts)) == Ids{"host.virtualization_available"});
 }
 
-TEST_CASE("/dev/kvm the user cannot open is a warning") {
+TEST_CASE("a /dev/kvm the user cannot open is a warning") {
   FactSet facts;
   facts.host.hw_virt_available = Fact<bool>::known(true, "flag vmx");
   facts.host.dev_kvm_present = Fact<bool>::known(true, "/dev/kvm");

@@ -25,7 +25,7 @@ TEST_CASE("meminfo total, and junk in it") {
   CHECK_FALSE(parse_meminfo_total("").ok());
 }
 
-TEST_CASE("/proc/modules names, and garbage rejected") {
+TEST_CASE("module list from /proc/modules: names, and garbage rejected") {
   auto m = parse_proc_modules("kvm_intel 413696 0 - Live 0x0\nkvm 1396736 1 kvm_intel, Live 0x0\n");
   REQUIRE(m.ok());
   CHECK(*m == std::vector<std::string>{"kvm_intel", "kvm"});

@@ -26,7 +26,7 @@ TEST_CASE("hypervisor verdict: clean host runs everything at full speed") {
   CHECK(v[1].outlook == HypervisorOutlook::runs);
 }
 
-TEST_CASE("hypervisor verdict: Hyper-V running — VirtualBox 7 slow, VirtualBox 5.2 and VMware 15.0 fail") {
+TEST_CASE("hypervisor verdict: Hyper-V running, VirtualBox 7 slow, VirtualBox 5.2 and VMware 15.0 fail") {
   FactSet f = host_with({hv("VirtualBox", "7.0.14"), hv("VirtualBox", "5.2.44"), hv("VMware Workstation", "15.0.4"),
                          hv("VMware Workstation", "16.2.5"), hv("Hyper-V", "10.0")});
   f.host.windows_hypervisor_running = Fact<bool>::known(true, "CPUID leaf 0x40000000 Microsoft Hv");
