@@ -179,7 +179,8 @@ TEST_CASE("VM demands: more RAM than the host can spare, and unknown host RAM ju
   facts.image->vm_name = Fact<std::string>::known("Win11", "test");
   facts.image->ram_bytes = Fact<std::uint64_t>::known(8ull << 30, "test");
   facts.host.ram_bytes = Fact<std::uint64_t>::known(8ull << 30, "test");
-  const Finding* ram = find(evaluate(facts), "image.more_ram_than_host");
+  const auto findings = evaluate(facts);  // kept alive: find() points into it
+  const Finding* ram = find(findings, "image.more_ram_than_host");
   REQUIRE(ram);
   CHECK(ev(*ram, "vm_ram") == "8.0 GiB");
   CHECK(ev(*ram, "host_ram") == "8.0 GiB");
