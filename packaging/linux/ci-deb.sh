@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# CI stage for issue 10: build the .deb from the release preset, check what it
-# holds, install it with apt-get as a user would, run both programs from the
-# installed paths, validate the desktop entry, metainfo and man pages, then
-# remove it again. Any failure fails the stage.
+# CI stage for issue 10: build the .deb, check what it holds, install it with
+# apt-get as a user would, run both programs from the installed paths, validate
+# the desktop entry, metainfo and man pages, then remove it again. Any failure
+# fails the stage.
+# Usage: ci-deb.sh [BUILD_DIR]. Without BUILD_DIR the release preset is built.
+# CI passes build/default, already built by the README's test command: its
+# -O2 code is the release code, and CPack strips the debug info, so a second
+# full build would only cost time.
 set -euo pipefail
 src="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$src"
@@ -11,11 +15,17 @@ fail() { echo "ci-deb: FAIL: $*" >&2; exit 1; }
 # apt/dpkg may be busy with another job on a shared machine: wait, do not fail.
 apt_get() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 "$@"; }
 
-cmake --preset release >/dev/null
-cmake --build --preset release
-rm -f build/release/vmstick_*.deb
-(cd build/release && cpack -G DEB)
-deb=$(ls build/release/vmstick_*.deb)
+build=${1:-build/release}
+if [[ $# -eq 0 ]]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release
+fi
+[[ -f "$build/CPackConfig.cmake" ]] || fail "$build is not a configured build tree"
+grep -q '^CMAKE_BUILD_TYPE:STRING=\(Release\|RelWithDebInfo\)$' "$build/CMakeCache.txt" \
+  || fail "$build is not an optimised build (Release or RelWithDebInfo)"
+rm -f "$build"/vmstick_*.deb
+(cd "$build" && cpack -G DEB)
+deb=$(ls "$build"/vmstick_*.deb)
 version=$(dpkg-deb -f "$deb" Version)
 echo "ci-deb: built $deb (version $version)"
 
