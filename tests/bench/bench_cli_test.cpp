@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "support/fixtures.hpp"
+#include "support/shell.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -27,20 +28,13 @@ struct Run {
 };
 
 Run shell(const std::string& cmd) {
-  FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  auto r = vmstick::test::sh(cmd);
+  return {r.rc, r.out};
 }
 
 std::string home() { return vmstick::test::temp_dir("bench_cli_home_" + std::to_string(getpid())).string(); }
 
-std::string cli(const std::string& args) {
-  return "HOME='" + home() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" + std::string(VMSTICK_CLI) + "' " + args;
-}
+std::string cli(const std::string& args) { return vmstick::test::vmstick_cmd(args, "bench_cli"); }
 
 // Runs script inside a private user+mount namespace with a fresh mount point $M.
 Run in_namespace(const std::string& name, const std::string& script) {
@@ -53,13 +47,14 @@ pid_t spawn_cli(const std::vector<std::string>& args) {
   pid_t pid = fork();
   if (pid == 0) {
     setenv("HOME", h.c_str(), 1);
-    std::vector<char*> argv{const_cast<char*>(VMSTICK_CLI)};
+    const std::string program = vmstick::test::cli_binary().string();
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
     dup2(devnull, 2);
-    execv(VMSTICK_CLI, argv.data());
+    execv(program.c_str(), argv.data());
     _exit(127);
   }
   return pid;

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real `vmstick` binary the way a user or a helpdesk script does.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/fixtures.hpp"
+#include "support/shell.hpp"
 
 namespace {
 
@@ -19,16 +18,8 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-  // HOME points into the build tree so tests never touch the user's log folder.
-  std::string cmd = "HOME='" + vmstick::test::temp_dir("cli_home_" + std::to_string(getpid())).string() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" +
-                    std::string(VMSTICK_CLI) + "' " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  auto r = vmstick::test::sh(vmstick::test::vmstick_cmd(args, "cli"));
+  return {r.rc, r.out};
 }
 
 nlohmann::json read_json(const std::filesystem::path& p) {

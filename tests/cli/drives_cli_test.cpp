@@ -1,32 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `vmstick drives` and `check --drive` on this very machine, compared with
 // what findmnt says about the same folder.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "support/fixtures.hpp"
+#include "support/shell.hpp"
 
 namespace {
 
+// stdout only: the callers parse it as JSON or a path and add 2>&1 themselves.
 std::string capture(const std::string& cmd, int* status = nullptr) {
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int st = pclose(pipe);
-  if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return out;
+  auto r = vmstick::test::sh(cmd, false);
+  if (status) *status = r.rc;
+  return r.out;
 }
 
-std::string vmstick_cmd(const std::string& args) {
-  const auto home = vmstick::test::temp_dir("drives_cli_home_" + std::to_string(getpid()));
-  return "HOME='" + home.string() + "' XDG_STATE_HOME= LANG=C LC_ALL= '" + std::string(VMSTICK_CLI) + "' " + args;
-}
+std::string vmstick_cmd(const std::string& args) { return vmstick::test::vmstick_cmd(args, "drives_cli"); }
 
 std::string findmnt_fstype(const std::string& path) {
   std::string s = capture("findmnt -n -o FSTYPE -T '" + path + "'");

@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <catch2/catch.hpp>
 
+#include "support/fixtures.hpp"
+
 int main(int argc, char** argv) {
   // Offscreen unless the caller chose a platform (Xvfb for screenshots).
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -14,8 +16,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("vmstick-test"));
   // Tests run in parallel processes: each gets its own settings file, never the user's.
   QSettings::setDefaultFormat(QSettings::IniFormat);
-  const QString dir = QStringLiteral(VMSTICK_TEST_TMP "/gui-settings-%1").arg(QCoreApplication::applicationPid());
-  QDir().mkpath(dir);
+  const QString dir = QString::fromStdString(
+      vmstick::test::temp_dir("gui-settings-" + std::to_string(QCoreApplication::applicationPid())).string());
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
   const int rc = Catch::Session().run(argc, argv);
   QDir(dir).removeRecursively();

@@ -10,10 +10,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-CmdResult vmstick_cli(const std::string& args) {
-  const std::string home = temp_dir("cli_image_home_" + std::to_string(getpid())).string();
-  return sh("HOME='" + home + "' XDG_STATE_HOME= LANG=C LC_ALL= '" + std::string(VMSTICK_CLI) + "' " + args);
-}
+CmdResult vmstick_cli(const std::string& args) { return sh(vmstick_cmd(args, "cli_image")); }
 
 }  // namespace
 

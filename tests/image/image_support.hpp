@@ -1,41 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Helpers for the image tests: run qemu-img/qemu-io, read their JSON, patch
-// bytes of an image at a known offset.
-#include <sys/wait.h>
-
+// Helpers for the image tests: read qemu-img's JSON, patch bytes of an image
+// at a known offset.
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "support/shell.hpp"
+
 namespace vmstick::test {
-
-struct CmdResult {
-  int rc;
-  std::string out;
-};
-
-inline CmdResult sh(const std::string& cmd) {
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-inline void must(const std::string& cmd) {
-  auto r = sh(cmd);
-  INFO(cmd << "\n" << r.out);
-  REQUIRE(r.rc == 0);
-}
-
-inline std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 inline nlohmann::json qemu_info(const std::filesystem::path& p, const std::string& extra = "") {
   auto r = sh("qemu-img info --output=json " + extra + " " + q(p));

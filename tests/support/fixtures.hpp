@@ -3,16 +3,18 @@
 #include <filesystem>
 #include <string>
 
+// Where the tests find their data and may write. The paths are compiled into
+// one file (fixtures.cpp) rather than into every test: a path in a -D flag
+// differs per build tree and would stop ccache sharing objects between them.
 namespace vmstick::test {
 
-inline std::filesystem::path fixture(const std::string& name) { return std::filesystem::path(VMSTICK_FIXTURES) / name; }
+// tests/fixtures/<name> in the source tree.
+std::filesystem::path fixture(const std::string& name);
 
 // A fresh, empty folder under the build tree for one test.
-inline std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::path(VMSTICK_TEST_TMP) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path temp_dir(const std::string& name);
+
+// The `vmstick` program built in this tree.
+std::filesystem::path cli_binary();
 
 }  // namespace vmstick::test
