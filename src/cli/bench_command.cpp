@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <csignal>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -14,51 +13,11 @@
 #include "core/facts/fact_json.hpp"
 #include "core/log/log.hpp"
 #include "core/report/text_summary.hpp"
-
-// Whether stderr is a terminal (the progress bar is for people, not logs).
-// Chosen per OS at file level so no function body carries an #ifdef.
-#if defined(_WIN32)
-#include <io.h>
-static bool stderr_is_terminal() { return _isatty(_fileno(stderr)) != 0; }
-#else
-#include <unistd.h>
-static bool stderr_is_terminal() { return isatty(fileno(stderr)) != 0; }
-#endif
+#include "cli/stop_signals.hpp"
+#include "cli/terminal.hpp"
 
 namespace vmstick::cli {
 namespace {
-
-// Set from the signal handler: CancelToken::cancel() is one store to a
-// lock-free atomic, which is async-signal-safe.
-CancelToken* g_cancel = nullptr;
-
-extern "C" void on_stop_signal(int) {
-  if (g_cancel) g_cancel->cancel();
-}
-
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
-  ~ProgressBar() { finish(); }
-  void update(std::string_view step, double fraction) {
-    if (!enabled_) return;
-    const int width = 30;
-    const int filled = fraction < 0 ? 0 : static_cast<int>(fraction * width + 0.5);
-    std::fprintf(stderr, "\r[%-*s] %3d%%  %-45.*s", width, std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                 static_cast<int>(fraction * 100 + 0.5), static_cast<int>(std::min<std::size_t>(step.size(), 45)),
-                 step.data());
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-  void finish() {
-    if (drawn_) std::fputs("\r\033[K", stderr);
-    drawn_ = false;
-  }
-
- private:
-  bool enabled_;
-  bool drawn_{false};
-};
 
 std::string figure_line(const bench::Figure& f) {
   const int prec = f.unit == "MB/s" ? 1 : 0;
@@ -132,17 +91,14 @@ int run_bench_command(const CommonOptions& common, const BenchOptions& opts, con
   }
   const bench::Plan plan = bench::default_plan(opts.size_mib);
   CancelToken cancel;
-  g_cancel = &cancel;
-  std::signal(SIGINT, on_stop_signal);
-  std::signal(SIGTERM, on_stop_signal);
-
-  ProgressBar bar(stderr_is_terminal() && !common.quiet);
-  auto result = bench::run_bench(*io, opts.path, plan, cancel,
-                                 [&bar](std::string_view step, double f) { bar.update(step, f); });
-  bar.finish();
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  g_cancel = nullptr;
+  const bool show_progress = stderr_is_terminal() && !common.quiet;
+  ProgressFn progress;
+  if (show_progress) progress = [](std::string_view step, double f) { draw_progress(step, f); };
+  auto result = [&] {
+    const StopSignalsCancel stop_on_ctrl_c(cancel);
+    return bench::run_bench(*io, opts.path, plan, cancel, progress);
+  }();
+  if (show_progress) finish_progress();
 
   if (!result) {
     std::fprintf(stderr, "vmstick bench: %s\n", result.error().describe().c_str());

@@ -13,6 +13,7 @@
 #include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
 #include "core/report/redact.hpp"
+#include "cli/stop_signals.hpp"
 #include "cli/terminal.hpp"
 #include "core/report/text_summary.hpp"
 
@@ -71,7 +72,12 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
   register_builtin_rules(rules);
   const Catalog& catalog = Catalog::builtin();
 
-  CheckResult result = run_check(probes, rules, catalog, ctx, backend.name());
+  CheckResult result = [&] {
+    // Ctrl+C during --bench stops the speed test cleanly (its temp file is
+    // removed) and the report says the check was cancelled.
+    const StopSignalsCancel stop_on_ctrl_c(cancel);
+    return run_check(probes, rules, catalog, ctx, backend.name());
+  }();
   if (show_progress) finish_progress();
   const Lang lang = pick_language(common);
   const FixOs os = host_fix_os(backend);
@@ -90,6 +96,11 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
       }
       if (!write_report(opts.html_file, *html, "HTML")) return kExitError;
     }
+  }
+  // A cancelled check is incomplete: its findings cannot vouch for the VM.
+  if (result.cancelled) {
+    std::fputs("vmstick check: cancelled; the results above are incomplete.\n", stderr);
+    return kExitError;
   }
   return exit_code_for(worst(result.findings));
 }

@@ -15,7 +15,7 @@ void draw_progress(std::string_view step, double fraction) {
     line = fmt::format("\r{:<40.40}", step);
   } else {
     const int filled = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * kWidth);
-    line = fmt::format("\r{:<28.28} [{}{}] {:3.0f}%", step, std::string(static_cast<std::size_t>(filled), '#'),
+    line = fmt::format("\r{:<40.40} [{}{}] {:3.0f}%", step, std::string(static_cast<std::size_t>(filled), '#'),
                        std::string(static_cast<std::size_t>(kWidth - filled), ' '), fraction * 100);
   }
   std::fputs(line.c_str(), stderr);
@@ -24,7 +24,7 @@ void draw_progress(std::string_view step, double fraction) {
 
 void finish_progress() {
   // Clears the progress line so the result starts on a clean line.
-  std::fputs(fmt::format("\r{:<75}\r", "").c_str(), stderr);
+  std::fputs(fmt::format("\r{:<80}\r", "").c_str(), stderr);
   std::fflush(stderr);
 }
 

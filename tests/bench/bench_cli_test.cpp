@@ -83,8 +83,8 @@ TEST_CASE("vmstick bench prints every figure and writes JSON") {
   CHECK(r.out.find("Speed test of") != std::string::npos);
   CHECK(r.out.find("Random write 4 KiB QD32") != std::string::npos);
   CHECK(r.out.find("The temp file was removed.") != std::string::npos);
-  // stderr is a pipe here: no progress bar.
-  CHECK(r.out.find("\r[") == std::string::npos);
+  // stderr is a pipe here: no progress bar (it redraws its line with \r).
+  CHECK(r.out.find('\r') == std::string::npos);
   std::ifstream in(json);
   auto j = nlohmann::json::parse(in);
   CHECK(j["bench"]["method"]["value"] == "direct");
@@ -199,8 +199,30 @@ TEST_CASE("on a terminal vmstick bench draws a progress bar on stderr") {
   // so everything captured came through stderr.
   auto r = shell("script -qec \"" + cli("bench '" + dir.string() + "' --size 8") + " >/dev/null\" /dev/null");
   INFO(r.out);
-  CHECK(r.out.find("\r[") != std::string::npos);
-  CHECK(r.out.find("Sustained write (filling the test file)") != std::string::npos);
+  CHECK(r.out.find("\rSustained write (filling the test file)") != std::string::npos);
+  CHECK(r.out.find(" [#") != std::string::npos);
+  CHECK(r.out.find("%") != std::string::npos);
   CHECK(r.out.find("Random write 4 KiB QD32") != std::string::npos);
   CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("Ctrl+C during vmstick check --bench stops the speed test and the report says cancelled") {
+  auto dir = vmstick::test::temp_dir("bench_cli_check_int_" + std::to_string(getpid()));
+  fs::create_directory(dir / "stick");
+  const fs::path json = dir / "report.json";
+  pid_t pid = spawn_cli({"check", "--drive", (dir / "stick").string(), "--bench", "--json", json.string()});
+  REQUIRE(pid > 0);
+  REQUIRE(wait_for_test_file(dir / "stick", pid));
+  const auto sent = std::chrono::steady_clock::now();
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(std::chrono::steady_clock::now() - sent < 1s);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 3);
+  CHECK(fs::is_empty(dir / "stick"));
+  std::ifstream in(json);
+  REQUIRE(in.good());
+  const auto j = nlohmann::json::parse(in);
+  CHECK(j["cancelled"] == true);
 }

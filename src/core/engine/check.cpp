@@ -33,6 +33,8 @@ CheckResult run_check(const ProbeRegistry& probes, const RuleRegistry& rules, co
     log->debug("running probe '{}'", list[i]->name());
     list[i]->run(ctx, result.facts);
   }
+  // A probe that honoured a cancel mid-run (the speed test) left partial facts.
+  if (ctx.cancel.cancelled()) result.cancelled = true;
   if (ctx.progress) ctx.progress("rules", 1.0);
   result.findings = rules.evaluate(result.facts, catalog);
   log->info("check done: {} findings, worst {}", result.findings.size(), to_string(worst(result.findings)));
