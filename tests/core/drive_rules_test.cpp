@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "core/probes/drive/volume_derive.hpp"
 #include "core/rules/rule.hpp"
@@ -144,4 +145,70 @@ TEST_CASE("drive facts: labels with control characters are cleaned and bounded")
   for (int i = 0; i < 50; ++i) many += cjk;
   auto c = clean_label(many);
   CHECK(c.size() == 126);
+}
+
+namespace {
+// Evidence value of the free-space finding, or "" when it was not raised.
+std::map<std::string, std::string> free_space_evidence(const FactSet& f) {
+  RuleRegistry r;
+  register_drive_rules(r);
+  for (const auto& found : r.evaluate(f, Catalog::builtin())) {
+    if (found.id != "drive.free_space_below_image_growth") continue;
+    return {found.evidence.begin(), found.evidence.end()};
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("drive rules: free space counts the image's growth and its copy, not its whole virtual size") {
+  auto f = usb_stick();
+  auto& v = f.drives[0].volumes[0];
+  v.mount_point = k<std::string>("/media/stick");
+  v.free_bytes = k<std::uint64_t>(10ull << 30);
+  f.image = ImageFacts{};
+  f.image->virtual_size_bytes = k<std::uint64_t>(40ull << 30);
+  f.image->allocated_bytes = k<std::uint64_t>(35ull << 30);
+  f.image->total_file_bytes = k<std::uint64_t>(35ull << 30);
+
+  SECTION("already on the stick: only the 5 GiB of growth must fit") {
+    f.image->files = k<std::vector<std::string>>({"/media/stick/vm/disk.vdi"});
+    CHECK(free_space_evidence(f).empty());
+    v.free_bytes = k<std::uint64_t>(4ull << 30);
+    const auto ev = free_space_evidence(f);
+    CHECK(ev.at("need") == "5.0 GiB");
+    CHECK(ev.at("copy") == "0.0 GiB");
+    CHECK(ev.at("growth") == "5.0 GiB");
+  }
+  SECTION("a folder whose name only starts like the mount point is not on it") {
+    f.image->files = k<std::vector<std::string>>({"/media/stick2/disk.vdi"});
+    const auto ev = free_space_evidence(f);
+    CHECK(ev.at("need") == "40.0 GiB");
+    CHECK(ev.at("copy") == "35.0 GiB");
+  }
+  SECTION("elsewhere: the files must be copied and then grow") {
+    f.image->files = k<std::vector<std::string>>({"/home/u/disk.vdi"});
+    v.free_bytes = k<std::uint64_t>(39ull << 30);
+    CHECK(free_space_evidence(f).at("need") == "40.0 GiB");
+    v.free_bytes = k<std::uint64_t>(41ull << 30);
+    CHECK(free_space_evidence(f).empty());
+  }
+  SECTION("allocation unknown: the whole virtual size is the growth") {
+    f.image->files = k<std::vector<std::string>>({"/media/stick/disk.vdi"});
+    f.image->allocated_bytes = Fact<std::uint64_t>::unknown("raw image");
+    const auto ev = free_space_evidence(f);
+    CHECK(ev.at("growth") == "40.0 GiB");
+    CHECK(ev.at("size") == "40.0 GiB");
+  }
+  SECTION("file sizes unknown and not on the stick: never less than the virtual size") {
+    f.image->files = Fact<std::vector<std::string>>::unknown("config only");
+    f.image->total_file_bytes = Fact<std::uint64_t>::unknown("config only");
+    v.free_bytes = k<std::uint64_t>(39ull << 30);
+    CHECK(free_space_evidence(f).at("need") == "40.0 GiB");
+  }
+  SECTION("a fixed image on the stick needs nothing more") {
+    f.image->files = k<std::vector<std::string>>({"/media/stick/disk.vhd"});
+    f.image->allocated_bytes = k<std::uint64_t>(40ull << 30);
+    v.free_bytes = k<std::uint64_t>(0);
+    CHECK(free_space_evidence(f).empty());
+  }
 }

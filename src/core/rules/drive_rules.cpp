@@ -11,6 +11,36 @@ namespace {
 
 std::string mbps(std::uint32_t v) { return v == 1 ? "1.5 Mb/s" : fmt::format("{} Mb/s", v); }
 std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", static_cast<double>(bytes) / (1ull << 30)); }
+
+// Whether path lies inside the folder mount (both as the OS spelled them).
+bool inside(const std::string& path, const std::string& mount) {
+  if (mount.empty() || path.size() <= mount.size() || path.compare(0, mount.size(), mount) != 0) return false;
+  const char last = mount.back();
+  const char next = path[mount.size()];
+  return last == '/' || last == '\\' || next == '/' || next == '\\';
+}
+
+struct SpaceNeed {
+  std::uint64_t copy;    // bytes to copy onto the volume (0 when already there)
+  std::uint64_t growth;  // bytes the image can still grow by
+};
+
+// What the image still needs on the volume: a dynamic image grows by what it
+// has not yet allocated (virtual - allocated); an image not on the volume yet
+// must also be copied there. Unknown figures fall back so that copy + growth
+// is never below the virtual size, which errs towards warning.
+SpaceNeed space_needed(const ImageFacts& image, std::uint64_t virtual_size, const VolumeFacts& v) {
+  const std::uint64_t* allocated = image.allocated_bytes.get();
+  const std::uint64_t growth = allocated ? (virtual_size > *allocated ? virtual_size - *allocated : 0) : virtual_size;
+  const std::string* mount = v.mount_point.get();
+  const auto* files = image.files.get();
+  const bool on_volume = mount && files && !files->empty() &&
+                         std::all_of(files->begin(), files->end(), [&](const std::string& f) { return inside(f, *mount); });
+  if (on_volume) return {0, growth};
+  if (const std::uint64_t* total = image.total_file_bytes.get()) return {*total, growth};
+  return {allocated ? std::min(*allocated, virtual_size) : 0, growth};
+}
+
 std::string drive_name(const DriveFacts& d) {
   std::string n = d.model.is_known() ? d.model.value() : d.id;
   if (d.vendor.is_known() && !d.vendor.value().empty()) n = d.vendor.value() + " " + n;
@@ -80,11 +110,16 @@ void image_fits(const FactSet& facts, FindingSink& sink) {
               {"max", gib(*max)},
               {"size", gib(*size)}});
   }
-  // A dynamic image can grow to its virtual size; it must fit in what is free
-  // now (plus what it already occupies, unknown here, so this errs on caution).
   const auto* free = v->free_bytes.get();
-  if (free && size && *size > *free) {
-    sink.add("drive.free_space_below_image_growth", v->id, {{"free", gib(*free)}, {"size", gib(*size)}});
+  if (!free || !size) return;
+  const SpaceNeed need = space_needed(*facts.image, *size, *v);
+  if (need.copy + need.growth > *free) {
+    sink.add("drive.free_space_below_image_growth", v->id,
+             {{"free", gib(*free)},
+              {"need", gib(need.copy + need.growth)},
+              {"size", gib(*size)},
+              {"copy", gib(need.copy)},
+              {"growth", gib(need.growth)}});
   }
 }
 
