@@ -196,8 +196,7 @@ void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevPro
     out.product_id = Fact<std::string>::unknown(desc.error());
   }
 
-  // Linux 6.3+ caches the BOS as bos_descriptors; older kernels do not, and
-  // reading it then needs a control transfer through usbfs (libusb, root).
+  // Linux 6.3+ caches the BOS as bos_descriptors; older kernels do not.
   if (auto bos_bytes = paths.read_bytes(usb.device / "bos_descriptors")) {
     if (auto bos = parse_usb_bos(*bos_bytes)) {
       out.bos_superspeed = Fact<bool>::known(bos->superspeed, name + "/bos_descriptors");
@@ -215,7 +214,11 @@ void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevPro
       out.bos_superspeed_plus = Fact<bool>::unknown("no bos_descriptors (kernel before 6.3); a 5000 Mb/s link does not tell");
     }
   } else {
-    const std::string why = "no " + name + "/bos_descriptors (kernel before 6.3); running as root with libusb would read the BOS";
+    // Asking the device itself (GET_DESCRIPTOR over usbfs) would need root and
+    // a control transfer to a stick in use; vmstick stays read-only and says so.
+    const std::string why = "no " + name +
+                            "/bos_descriptors: kernels before 6.3 do not keep the device's BOS descriptor, and vmstick "
+                            "does not send USB requests to the device to read it";
     out.bos_superspeed = Fact<bool>::unknown(why);
     out.bos_superspeed_plus = Fact<bool>::unknown(why);
   }
