@@ -21,7 +21,9 @@
 #include <vector>
 
 #include "core/probes/drive/volume_derive.hpp"
+#include "core/probes/image/formats.hpp"
 #include "platform/windows/decode/drive_ioctl_decode.hpp"
+#include "platform/windows/decode/volume_info.hpp"
 
 namespace vmstick::windows_backend {
 namespace {
@@ -57,6 +59,86 @@ std::string narrow(const wchar_t* w) {
   std::string s;
   for (; w && *w && s.size() < 1024; ++w) s.push_back(*w < 128 ? static_cast<char>(*w) : '?');
   return s;
+}
+
+// Windows strings are UTF-16; labels in Chinese must survive intact.
+std::string utf8(const wchar_t* w) {
+  std::size_t n = 0;
+  while (w && w[n] && n < 32768) ++n;
+  return image::utf16_to_utf8(std::span(reinterpret_cast<const std::uint8_t*>(w), n * sizeof(wchar_t)), false);
+}
+
+// One record per mounted volume. Handles are opened without access rights:
+// the extents IOCTL needs none, and nothing here reads or writes data.
+windows_decode::VolumeRecord read_volume(const wchar_t* volume_name) {
+  windows_decode::VolumeRecord r;
+  r.name = utf8(volume_name);
+  // The path names come as a list of strings ending with an empty one.
+  std::vector<wchar_t> names(1024);
+  DWORD need = 0;
+  if (!GetVolumePathNamesForVolumeNameW(volume_name, names.data(), static_cast<DWORD>(names.size()), &need) &&
+      GetLastError() == ERROR_MORE_DATA && need < 65536) {
+    names.assign(need, L'\0');
+    if (!GetVolumePathNamesForVolumeNameW(volume_name, names.data(), need, &need)) names.assign(1, L'\0');
+  }
+  for (const wchar_t* p = names.data(); *p; p += std::wcslen(p) + 1) r.paths.push_back(utf8(p));
+
+  // CreateFileW wants the volume name without its trailing backslash.
+  std::wstring device(volume_name);
+  if (!device.empty() && device.back() == L'\\') device.pop_back();
+  Handle h;
+  h.h = CreateFileW(device.c_str(), 0, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+  if (!h.ok()) {
+    r.extents_error = last_error("opening the volume");
+  } else if (auto bytes = ioctl_bytes(h.h, IOCTL_VOLUME_GET_VOLUME_DISK_EXTENTS, nullptr, 0, "IOCTL_VOLUME_GET_VOLUME_DISK_EXTENTS")) {
+    const auto* ext = reinterpret_cast<const VOLUME_DISK_EXTENTS*>(bytes->data());
+    if (bytes->size() >= sizeof(VOLUME_DISK_EXTENTS) && ext->NumberOfDiskExtents == 1) {
+      r.disk_number = ext->Extents[0].DiskNumber;
+      r.offset = static_cast<std::uint64_t>(ext->Extents[0].StartingOffset.QuadPart);
+      r.length = static_cast<std::uint64_t>(ext->Extents[0].ExtentLength.QuadPart);
+    } else {
+      r.extents_error = "the volume spans several disk extents";
+    }
+  } else {
+    r.extents_error = bytes.error().describe();
+  }
+
+  const wchar_t* root = names[0] ? names.data() : volume_name;
+  wchar_t label[MAX_PATH + 1] = {};
+  wchar_t fs[MAX_PATH + 1] = {};
+  DWORD serial = 0, max_component = 0, flags = 0;
+  if (GetVolumeInformationW(root, label, MAX_PATH + 1, &serial, &max_component, &flags, fs, MAX_PATH + 1)) {
+    r.fs_name = utf8(fs);
+    r.label = utf8(label);
+    r.serial = serial;
+    r.fs_flags = flags;
+  } else {
+    r.info_error = last_error("GetVolumeInformationW");
+  }
+  ULARGE_INTEGER free_to_caller{}, total{};
+  if (GetDiskFreeSpaceExW(root, &free_to_caller, &total, nullptr)) {
+    r.free_bytes = free_to_caller.QuadPart;
+    r.total_bytes = total.QuadPart;
+  } else {
+    r.space_error = last_error("GetDiskFreeSpaceExW");
+  }
+  DWORD sectors_per_cluster = 0, bytes_per_sector = 0, free_clusters = 0, clusters = 0;
+  if (GetDiskFreeSpaceW(root, &sectors_per_cluster, &bytes_per_sector, &free_clusters, &clusters)) {
+    r.cluster_bytes = sectors_per_cluster * bytes_per_sector;
+  }
+  return r;
+}
+
+std::vector<windows_decode::VolumeRecord> read_volumes() {
+  std::vector<windows_decode::VolumeRecord> out;
+  wchar_t name[MAX_PATH + 1] = {};
+  HANDLE find = FindFirstVolumeW(name, MAX_PATH + 1);
+  if (find == INVALID_HANDLE_VALUE) return out;
+  do {
+    out.push_back(read_volume(name));
+  } while (out.size() < 256 && FindNextVolumeW(find, name, MAX_PATH + 1));
+  FindVolumeClose(find);
+  return out;
 }
 
 // Walks the device tree from the disk up to its USB device; returns the hub's
@@ -179,7 +261,7 @@ std::optional<DEVINST> disk_devinst(DWORD device_number) {
   return found;
 }
 
-void read_drive(int n, FactSet& facts) {
+void read_drive(int n, std::span<const windows_decode::VolumeRecord> volumes, FactSet& facts) {
   const std::string path = fmt::format("\\\\.\\PhysicalDrive{}", n);
   Handle h;
   // No access rights: enough for the query IOCTLs, cannot read or write data.
@@ -216,10 +298,9 @@ void read_drive(int n, FactSet& facts) {
         v.number = Fact<std::uint32_t>::known(p.number, "drive layout");
         v.start_bytes = Fact<std::uint64_t>::known(p.start_lba * 512, "drive layout");
         v.size_bytes = Fact<std::uint64_t>::known(p.size_lba * 512, "drive layout");
-        v.fs_type = Fact<std::string>::unknown("filesystem is read per volume (GetVolumeInformationW), not yet mapped to partitions");
-        derive_volume_facts(v);
         d.volumes.push_back(std::move(v));
       }
+      windows_decode::attach_volume_records(static_cast<std::uint32_t>(n), volumes, d.volumes);
     }
   } else {
     d.partition_table = Fact<std::string>::unknown(layout.error());
@@ -235,17 +316,36 @@ void read_drive(int n, FactSet& facts) {
   facts.drives.push_back(std::move(d));
 }
 
+// The drive the user named: \\.\PhysicalDriveN itself, or any path (E:\,
+// E:\VMs\win11.vhdx) through the volume that holds it.
+void pick_target(const std::string& wanted, std::span<const windows_decode::VolumeRecord> volumes, FactSet& facts) {
+  for (std::size_t i = 0; i < facts.drives.size(); ++i) {
+    if (facts.drives[i].id == wanted) {
+      facts.target_drive = i;
+      return;
+    }
+  }
+  const windows_decode::VolumeRecord* vol = windows_decode::volume_holding(wanted, volumes);
+  if (!vol || !vol->disk_number) return;
+  const std::string disk = fmt::format("\\\\.\\PhysicalDrive{}", *vol->disk_number);
+  for (std::size_t i = 0; i < facts.drives.size(); ++i) {
+    if (facts.drives[i].id != disk) continue;
+    facts.target_drive = i;
+    for (std::size_t j = 0; j < facts.drives[i].volumes.size(); ++j) {
+      const VolumeFacts& v = facts.drives[i].volumes[j];
+      if (v.start_bytes.is(vol->offset)) facts.drives[i].target_volume = j;
+    }
+  }
+}
+
 class WindowsDriveProbe final : public Probe {
  public:
   std::string_view name() const override { return "drive"; }
   void run(const ProbeContext& ctx, FactSet& facts) const override {
     facts.run_on = ctx.request.run_on;
-    for (int n = 0; n < 64 && !ctx.cancel.cancelled(); ++n) read_drive(n, facts);
-    if (ctx.request.drive) {
-      for (std::size_t i = 0; i < facts.drives.size(); ++i) {
-        if (facts.drives[i].id == *ctx.request.drive) facts.target_drive = i;
-      }
-    }
+    const auto volumes = read_volumes();
+    for (int n = 0; n < 64 && !ctx.cancel.cancelled(); ++n) read_drive(n, volumes, facts);
+    if (ctx.request.drive) pick_target(*ctx.request.drive, volumes, facts);
   }
 };
 

@@ -8,8 +8,9 @@ std::optional<FsCapabilities> fs_capabilities(std::string_view t, std::string_vi
   const std::vector<std::string> all{"linux", "windows", "macos"};
   if (t == "vfat" || t == "msdos") {
     // FAT32 stores the size in 32 bits: 4 GiB - 1. FAT16 volumes top out at 2 GiB
-    // (4 GiB with 64 KiB clusters, which Windows alone accepts).
-    const std::uint64_t max = (v == "FAT16" || v == "FAT12") ? 2 * GiB - 1 : 4 * GiB - 1;
+    // (4 GiB with 64 KiB clusters, which Windows alone accepts). "FAT12/16" is
+    // what Windows' "FAT" means: it does not tell the two apart.
+    const std::uint64_t max = (v == "FAT16" || v == "FAT12" || v == "FAT12/16") ? 2 * GiB - 1 : 4 * GiB - 1;
     return FsCapabilities{max, false, all};
   }
   if (t == "exfat") return FsCapabilities{16 * EiB - 1, false, all};
