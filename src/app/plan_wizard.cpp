@@ -24,7 +24,12 @@
 
 #include "core/atomic_write.hpp"
 #include "core/facts/fact_json.hpp"
+#include "core/engine/check.hpp"
 #include "core/plan/plan_text.hpp"
+#include "core/report/html_report.hpp"
+#include "core/report/json_report.hpp"
+#include "core/report/plan_section.hpp"
+#include "core/rules/rule.hpp"
 
 namespace vmstick::gui {
 
@@ -303,8 +308,8 @@ QWizardPage* PlanWizard::make_plan_page() {
     auto* dlg = new QFileDialog(this, tr("Export plan"));
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->setAcceptMode(QFileDialog::AcceptSave);
-    dlg->setNameFilters({tr("Text (*.txt)"), tr("JSON (*.json)")});
-    dlg->setDefaultSuffix(QStringLiteral("txt"));
+    dlg->setNameFilters({tr("HTML report with the plan (*.html)"), tr("Text (*.txt)"), tr("JSON (*.json)")});
+    dlg->setDefaultSuffix(QStringLiteral("html"));
     dlg->selectFile(QStringLiteral("vmstick-plan"));
     connect(dlg, &QFileDialog::fileSelected, this, [this](const QString& file) {
       if (auto st = export_plan(file); !st) {
@@ -473,10 +478,36 @@ void PlanWizard::build_plan() {
 Status PlanWizard::export_plan(const QString& file) const {
   if (!plan_) return make_error(ErrorCode::InvalidArgument, "There is no plan to export.");
   const plan::Input in = input();
+  if (file.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) ||
+      file.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive)) {
+    auto html = render_html_report(report_with_plan(in), lang_);
+    if (!html) return html.error();
+    return write_file_atomically(file.toStdString(), *html);
+  }
   const std::string content = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
                                   ? plan::plan_json(in, *plan_).dump(2) + "\n"
                                   : plan::plan_text(in, *plan_, lang_);
   return write_file_atomically(file.toStdString(), content);
+}
+
+nlohmann::json PlanWizard::report_with_plan(const plan::Input& in) const {
+  // The findings are judged afresh from the facts the wizard holds now, which
+  // include a speed test run on its checks page.
+  CheckResult result;
+  result.backend = facts_.host.os.is_known() ? facts_.host.os.value() : "none";
+  result.generated_at = utc_timestamp();
+  result.facts = facts_;
+  RuleRegistry rules;
+  register_builtin_rules(rules);
+  const Catalog& catalog = Catalog::builtin();
+  result.findings = rules.evaluate(result.facts, catalog);
+  const FixOs os = result.backend == "windows" ? FixOs::Windows
+                   : result.backend == "macos" ? FixOs::MacOS
+                   : result.backend == "linux" ? FixOs::Linux
+                                               : FixOs::Any;
+  nlohmann::json report = report_json(result, catalog, lang_, os);
+  add_plan_to_report(report, in, *plan_, lang_);
+  return report;
 }
 
 }  // namespace vmstick::gui

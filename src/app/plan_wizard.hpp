@@ -3,6 +3,7 @@
 // "Plan a portable VM": five pages that collect plan::Input and show the
 // plan::Plan the core computes. No decision is made here.
 #include <QWizard>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "app/check_runner.hpp"
@@ -42,7 +43,11 @@ class PlanWizard : public QWizard {
   const std::optional<plan::Plan>& plan() const { return plan_; }
   QString plan_error() const { return plan_error_; }
   bool speed_test_running() const;
+  // .html: the full report (facts, findings, score) with the plan in it;
+  // .json: the plan alone; anything else: the plan as text.
   Status export_plan(const QString& file) const;
+  // The report an .html export renders; JSON-schema valid.
+  nlohmann::json report_with_plan(const plan::Input& in) const;
 
  Q_SIGNALS:
   void speed_test_finished();

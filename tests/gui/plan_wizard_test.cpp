@@ -16,6 +16,7 @@
 #include "core/plan/plan_text.hpp"
 #include "gui/gui_support.hpp"
 #include "support/fixtures.hpp"
+#include "support/shell.hpp"
 
 using namespace vmstick;
 using gui::PlanWizard;
@@ -160,6 +161,30 @@ TEST_CASE("wizard: an existing image is carried over and the plan is in Chinese"
   std::ifstream in(dir / "plan.json");
   const auto j = nlohmann::json::parse(in);
   CHECK(j["format"] == "vdi");
+
+  // Exported as HTML: the whole report, in the wizard's language, with the plan in it.
+  const auto html_file = dir / "report.html";
+  REQUIRE(wiz.export_plan(QString::fromStdString(html_file.string())).ok());
+  std::ifstream hin(html_file);
+  const std::string html((std::istreambuf_iterator<char>(hin)), std::istreambuf_iterator<char>());
+  CHECK(html.find("<h2>便携虚拟机方案</h2>") != std::string::npos);
+  CHECK(html.find("文件系统：NTFS") != std::string::npos);
+  CHECK(html.find("qemu-img convert -p -f qcow2 -O vdi") != std::string::npos);
+  CHECK(html.find("vmstick 检查报告") != std::string::npos);
+  // The report it renders is valid against the published schema.
+  const nlohmann::json report = wiz.report_with_plan(wiz.input());
+  CHECK(report["plan"]["format"] == "vdi");
+  CHECK(report["language"] == "zh_CN");
+  {
+    std::ofstream out(dir / "report.json");
+    out << report.dump(2);
+  }
+  const auto schema = test::fixture("..") / ".." / "docs" / "report.schema.json";
+  const auto v = test::sh("python3 -c 'import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))"
+                          ".validate(json.load(open(sys.argv[2])))' " +
+                          test::q(schema) + " " + test::q(dir / "report.json"));
+  INFO(v.out);
+  CHECK(v.rc == 0);
 }
 
 TEST_CASE("wizard: Next stays off until the page is complete") {

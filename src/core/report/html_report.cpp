@@ -253,7 +253,7 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
   data strings;
   for (const char* key : {"doc_title", "subtitle", "score", "out_of", "breakdown", "not_assessed", "prediction",
                           "findings", "no_findings", "fix", "evidence", "facts", "unknown", "source", "hypervisors", "no_hypervisors",
-                          "redacted_note", "cancelled_note"}) {
+                          "redacted_note", "cancelled_note", "plan"}) {
     strings.set(key, report_string(key, lang));
   }
   const std::string verdict = str(report, "verdict");
@@ -278,6 +278,11 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
   view.set("hypervisors", hypervisor_rows(report, lang));
   view.set("has_hypervisors", report.contains("hypervisors") && !report["hypervisors"].empty());
   view.set("sections", fact_sections(report.value("facts", json::object()), lang));
+  // Only a report exported from the wizard carries a plan.
+  if (report.contains("plan") && report["plan"].is_object()) {
+    const std::string text = str(report["plan"], "text");
+    if (!text.empty()) view.set("plan_text", text);
+  }
   view.set("redacted", report.value("redacted", false));
   view.set("cancelled", report.value("cancelled", false));
   view.set("footer", fill_placeholders(report_string("footer", lang),
