@@ -71,6 +71,19 @@ bool wait_for_test_file(const fs::path& dir, pid_t pid) {
   return false;
 }
 
+// Sends sig to a running child and reaps it; returns how long it took to exit.
+struct Stopped {
+  std::chrono::steady_clock::duration took;
+  int status;
+};
+Stopped stop_child(pid_t pid, int sig) {
+  const auto sent = std::chrono::steady_clock::now();
+  kill(pid, sig);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {std::chrono::steady_clock::now() - sent, status};
+}
+
 }  // namespace
 
 TEST_CASE("vmstick bench prints every figure and writes JSON") {
@@ -105,13 +118,10 @@ TEST_CASE("SIGTERM cancels vmstick bench within a second and removes its files")
   pid_t pid = spawn_cli({"bench", dir.string(), "--size", "112"});
   REQUIRE(pid > 0);
   REQUIRE(wait_for_test_file(dir, pid));
-  const auto sent = std::chrono::steady_clock::now();
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  CHECK(std::chrono::steady_clock::now() - sent < 1s);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 3);
+  const Stopped stopped = stop_child(pid, SIGTERM);
+  CHECK(stopped.took < 1s);
+  REQUIRE(WIFEXITED(stopped.status));
+  CHECK(WEXITSTATUS(stopped.status) == 3);
   CHECK(fs::is_empty(dir));
 }
 
@@ -213,13 +223,10 @@ TEST_CASE("Ctrl+C during vmstick check --bench stops the speed test and the repo
   pid_t pid = spawn_cli({"check", "--drive", (dir / "stick").string(), "--bench", "--json", json.string()});
   REQUIRE(pid > 0);
   REQUIRE(wait_for_test_file(dir / "stick", pid));
-  const auto sent = std::chrono::steady_clock::now();
-  kill(pid, SIGINT);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  CHECK(std::chrono::steady_clock::now() - sent < 1s);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 3);
+  const Stopped stopped = stop_child(pid, SIGINT);
+  CHECK(stopped.took < 1s);
+  REQUIRE(WIFEXITED(stopped.status));
+  CHECK(WEXITSTATUS(stopped.status) == 3);
   CHECK(fs::is_empty(dir / "stick"));
   std::ifstream in(json);
   REQUIRE(in.good());
