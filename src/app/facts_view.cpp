@@ -2,6 +2,7 @@
 #include "app/facts_view.hpp"
 
 #include "app/i18n.hpp"
+#include "core/facts/applicability.hpp"
 #include "core/report/report_resources.hpp"
 
 #include <QCoreApplication>
@@ -60,6 +61,10 @@ QString scalar_text(const std::string& key, const nlohmann::json& v) {
 void add_rows(QTreeWidgetItem* parent, QTreeWidget* tree, const nlohmann::json& obj, int depth);
 
 void add_row(QTreeWidgetItem* parent, QTreeWidget* tree, const std::string& key, const nlohmann::json& value, int depth) {
+  // A fact of another OS (a Windows-only setting on Linux) can never be known here.
+  if (is_fact(value) && value["value"].is_null() && value.contains("unknown") && value["unknown"].is_string() &&
+      is_other_os_only(value["unknown"].get<std::string>()))
+    return;
   auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree);
   item->setText(0, fact_label(key));
   item->setData(0, Qt::UserRole, QString::fromStdString(key));

@@ -19,7 +19,9 @@ TEST_CASE("facts view labels known keys and keys it has never seen") {
     "cpu_flags": {"value": ["fpu","vme","de","pse","tsc","msr","pae","mce","cx8","apic","sep","mtrr","pge","mca","cmov",
                   "pat","pse36","clflush","mmx","fxsr","sse","sse2","ss","ht","tm","pbe"], "source": "/proc/cpuinfo"},
     "partitions": [{"start": {"value": 2048, "source": "mbr"}}],
-    "label": {"value": "<b>x</b>\u0007", "source": "blkid"}
+    "label": {"value": "<b>x</b>\u0007", "source": "blkid"},
+    "vbs_status": {"value": null, "unknown": "Windows only"},
+    "kernel_version": {"value": null, "unknown": "file does not exist"}
   })");
   QTreeWidget tree;
   tree.setColumnCount(2);
@@ -34,6 +36,11 @@ TEST_CASE("facts view labels known keys and keys it has never seen") {
   CHECK(rows.contains(QStringLiteral("Partitions")));
   // Labels are shown as plain text in a tree: markup is not interpreted.
   CHECK(rows.value(QStringLiteral("Label")).startsWith(QStringLiteral("<b>x</b>")));
+  // A Windows-only fact on this (non-Windows) computer is left out; other unknowns stay.
+  CHECK(rows.value(QStringLiteral("Kernel version")) == QStringLiteral("Unknown — file does not exist"));
+  for (const QString& v : rows) CHECK_FALSE(v.contains(QStringLiteral("Windows only")));
+  CHECK(rows.size() == tree.topLevelItemCount());
+  CHECK(tree.topLevelItemCount() == 8);
 }
 
 TEST_CASE("only VM folders, configs and disk images may be dropped") {

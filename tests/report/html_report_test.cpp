@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/engine/check.hpp"
+#include "core/facts/applicability.hpp"
 #include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
 #include "core/report/redact.hpp"
@@ -119,4 +120,19 @@ TEST_CASE("JSON report carries the score breakdown and prediction") {
   CHECK(json["score"]["areas"][0]["score"] == 0);
   CHECK(json["prediction"]["available"] == false);
   CHECK_FALSE(json["prediction"]["reason"].get<std::string>().empty());
+}
+
+TEST_CASE("HTML report leaves out facts that belong to another OS, keeps other unknowns") {
+  CheckResult r = hostile_result();
+  r.facts.host.vbs_status = Fact<std::string>::unknown(std::string(kWindowsOnly));
+  r.facts.host.hv_framework_supported = Fact<bool>::unknown(std::string(kMacOsOnly));
+  r.facts.host.kernel_version = Fact<std::string>::unknown("file does not exist (/proc/sys/kernel/osrelease)");
+  const auto json = report_json(r, Catalog::builtin(), Lang::en, FixOs::Linux);
+  // The JSON keeps them: it is the complete record.
+  CHECK(json["facts"]["host"]["vbs_status"]["unknown"] == "Windows only");
+  auto html = render_html_report(json, Lang::en);
+  REQUIRE(html.ok());
+  CHECK(html->find("Windows only") == std::string::npos);
+  CHECK(html->find("macOS only") == std::string::npos);
+  CHECK(html->find("file does not exist (/proc/sys/kernel/osrelease)") != std::string::npos);
 }

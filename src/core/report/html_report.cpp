@@ -6,6 +6,7 @@
 #include <cmath>
 #include <kainjow/mustache.hpp>
 
+#include "core/facts/applicability.hpp"
 #include "core/report/report_resources.hpp"
 #include "core/text.hpp"
 
@@ -83,6 +84,8 @@ void add_rows(const json& obj, const std::string& prefix, Lang lang, data& rows)
         row.set("value", format_value(key, value, lang));
         row.set("source", str(v, "source"));
       } else {
+        // A fact of another OS can never be known on this computer.
+        if (is_other_os_only(str(v, "unknown"))) continue;
         row.set("reason", str(v, "unknown"));
       }
     } else if (v.is_object()) {

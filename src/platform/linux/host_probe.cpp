@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/facts/applicability.hpp"
 #include "core/log/log.hpp"
 #include "core/probes/host/cpuinfo.hpp"
 #include "core/probes/host/host_text.hpp"
@@ -235,12 +236,12 @@ void HostProbe::run(const ProbeContext& ctx, FactSet& facts) const {
   HostFacts& h = facts.host;
   const PathStore& paths = ctx.paths;
   h.os = Fact<std::string>::known("linux", "platform backend");
-  h.windows_hypervisor_running = Fact<bool>::unknown("Windows only");
-  h.vbs_status = Fact<std::string>::unknown("Windows only");
-  h.vbs_services_running = Fact<std::vector<std::string>>::unknown("Windows only");
-  h.hypervisor_features_enabled = Fact<std::vector<std::string>>::unknown("Windows only");
-  h.hypervisor_launch_type = Fact<std::string>::unknown("Windows only");
-  h.hv_framework_supported = Fact<bool>::unknown("macOS only");
+  h.windows_hypervisor_running = Fact<bool>::unknown(std::string(kWindowsOnly));
+  h.vbs_status = Fact<std::string>::unknown(std::string(kWindowsOnly));
+  h.vbs_services_running = Fact<std::vector<std::string>>::unknown(std::string(kWindowsOnly));
+  h.hypervisor_features_enabled = Fact<std::vector<std::string>>::unknown(std::string(kWindowsOnly));
+  h.hypervisor_launch_type = Fact<std::string>::unknown(std::string(kWindowsOnly));
+  h.hv_framework_supported = Fact<bool>::unknown(std::string(kMacOsOnly));
   probe_text_fact(paths, paths.proc("sys/kernel/arch"), h.arch);
   probe_text_fact(paths, paths.proc("sys/kernel/osrelease"), h.kernel_version);
   probe_ram(paths, h);

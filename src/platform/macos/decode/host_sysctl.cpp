@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "core/facts/applicability.hpp"
 #include "core/probes/host/host_text.hpp"
 #include "core/text.hpp"
 
@@ -127,9 +128,14 @@ HostFacts decode_host(const SysctlTable& t, const std::vector<AppBundle>& apps) 
   decode_virt(t, h);
   decode_apps(apps, h);
   h.hypervisor_vendor = Fact<std::string>::unknown("macOS does not expose the CPUID hypervisor signature here");
-  for (auto* f : {&h.kvm_enable_virt_at_load, &h.dev_kvm_present, &h.dev_kvm_accessible, &h.windows_hypervisor_running}) {
-    *f = Fact<bool>::unknown("not a macOS concept");
-  }
+  for (auto* f : {&h.kvm_enable_virt_at_load, &h.dev_kvm_present, &h.dev_kvm_accessible}) *f = Fact<bool>::unknown(std::string(kLinuxOnly));
+  h.vmm_modules_loaded = Fact<std::vector<std::string>>::unknown(std::string(kLinuxOnly));
+  h.kvm_vendor_module = Fact<std::string>::unknown(std::string(kLinuxOnly));
+  h.windows_hypervisor_running = Fact<bool>::unknown(std::string(kWindowsOnly));
+  h.vbs_status = Fact<std::string>::unknown(std::string(kWindowsOnly));
+  h.vbs_services_running = Fact<std::vector<std::string>>::unknown(std::string(kWindowsOnly));
+  h.hypervisor_features_enabled = Fact<std::vector<std::string>>::unknown(std::string(kWindowsOnly));
+  h.hypervisor_launch_type = Fact<std::string>::unknown(std::string(kWindowsOnly));
   return h;
 }
 

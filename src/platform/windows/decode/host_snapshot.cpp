@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/facts/applicability.hpp"
 #include "core/probes/host/cpuid.hpp"
 #include "core/probes/host/host_text.hpp"
 #include "core/text.hpp"
@@ -310,13 +311,13 @@ HostFacts decode_host_snapshot(const nlohmann::json& snapshot) {
   decode_holders(snap, h);
   decode_virtualization(snap, cpuid, cpuid_why, h);
   decode_installed(snap, h);
-  const std::string na = "Linux only";
+  const std::string na(kLinuxOnly);
   h.vmm_modules_loaded = Fact<std::vector<std::string>>::unknown(na);
   h.kvm_vendor_module = Fact<std::string>::unknown(na);
   h.kvm_enable_virt_at_load = Fact<bool>::unknown(na);
   h.dev_kvm_present = Fact<bool>::unknown(na);
   h.dev_kvm_accessible = Fact<bool>::unknown(na);
-  h.hv_framework_supported = Fact<bool>::unknown("macOS only");
+  h.hv_framework_supported = Fact<bool>::unknown(std::string(kMacOsOnly));
   return h;
 }
 
