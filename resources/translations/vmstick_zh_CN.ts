@@ -134,6 +134,10 @@
         <source>Unknown — %1</source>
         <translation>未知 — %1</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -316,6 +320,10 @@
     <message>
         <source>&amp;System language</source>
         <translation>跟随系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Score and expected boot time</source>
+        <translation>评分与预计启动时间</translation>
     </message>
 </context>
 <context>
@@ -737,6 +745,10 @@ Details are in the log:
 %1</source>
         <translation>无法写入方案：
 %1</translation>
+    </message>
+    <message>
+        <source>HTML report with the plan (*.html)</source>
+        <translation>含方案的 HTML 报告 (*.html)</translation>
     </message>
 </context>
 <context>

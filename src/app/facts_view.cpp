@@ -29,6 +29,9 @@ QString scalar_text(const std::string& key, const nlohmann::json& v) {
     return QString::fromStdString(v.dump());
   }
   if (v.is_string()) {
+    // A known empty value (no volume label, no hypervisor signature) is "none",
+    // not a blank cell that looks like a failure.
+    if (v.get_ref<const std::string&>().empty()) return QCoreApplication::translate("FactsView", "None");
     // Labels and model strings come from the device: never let a control
     // character reach the screen.
     QString s = QString::fromStdString(v.get<std::string>());
@@ -37,6 +40,7 @@ QString scalar_text(const std::string& key, const nlohmann::json& v) {
     return s;
   }
   if (v.is_array()) {
+    if (v.empty()) return QCoreApplication::translate("FactsView", "None");
     QStringList items;
     for (const auto& e : v) {
       if (items.size() == kMaxListItems) {

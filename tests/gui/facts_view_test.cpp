@@ -21,7 +21,9 @@ TEST_CASE("facts view labels known keys and keys it has never seen") {
     "partitions": [{"start": {"value": 2048, "source": "mbr"}}],
     "label": {"value": "<b>x</b>\u0007", "source": "blkid"},
     "vbs_status": {"value": null, "unknown": "Windows only"},
-    "kernel_version": {"value": null, "unknown": "file does not exist"}
+    "kernel_version": {"value": null, "unknown": "file does not exist"},
+    "installed_hypervisors": {"value": [], "source": "dpkg"},
+    "hypervisor_vendor": {"value": "", "source": "cpuid"}
   })");
   QTreeWidget tree;
   tree.setColumnCount(2);
@@ -40,7 +42,10 @@ TEST_CASE("facts view labels known keys and keys it has never seen") {
   CHECK(rows.value(QStringLiteral("Kernel version")) == QStringLiteral("Unknown — file does not exist"));
   for (const QString& v : rows) CHECK_FALSE(v.contains(QStringLiteral("Windows only")));
   CHECK(rows.size() == tree.topLevelItemCount());
-  CHECK(tree.topLevelItemCount() == 8);
+  CHECK(tree.topLevelItemCount() == 10);
+  // Known but empty reads as "None", not as a blank cell.
+  CHECK(rows.value(QStringLiteral("Installed hypervisors")) == QStringLiteral("None"));
+  CHECK(rows.value(QStringLiteral("Hypervisor underneath")) == QStringLiteral("None"));
 }
 
 TEST_CASE("only VM folders, configs and disk images may be dropped") {
