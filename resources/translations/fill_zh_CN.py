@@ -7,7 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH = {
-    "Yes": "是", "No": "否", "%1 MB/s": "%1 MB/s", "—": "—", "None": "无",
+    "Yes": "是", "No": "否", "%1 MB/s": "%1 MB/s", "—": "—", "None": "无", "Score": "评分",
     "HTML report with the plan (*.html)": "含方案的 HTML 报告 (*.html)",
     "Score and expected boot time": "评分与预计启动时间",
     "Operating system": "操作系统", "Architecture": "架构", "CPU vendor": "CPU 厂商", "CPU model": "CPU 型号",

@@ -325,6 +325,10 @@
         <source>Score and expected boot time</source>
         <translation>评分与预计启动时间</translation>
     </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

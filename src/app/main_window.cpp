@@ -278,6 +278,7 @@ void MainWindow::refresh_views() {
 void MainWindow::show_verdict() {
   if (!have_result_) {
     ui_->verdictLabel->setText(tr("Checking…"));
+    ui_->scoreGauge->set_score(std::nullopt, Severity::ok);
     return;
   }
   QString verdict;
@@ -298,6 +299,7 @@ void MainWindow::show_verdict() {
   }
   ui_->verdictLabel->setText(verdict);
   ui_->scoreLabel->setText(score);
+  ui_->scoreGauge->set_score(v.score.total, worst(result_.findings));
   ui_->areaView->clear();
   for (Area a : {Area::virtualization, Area::hypervisor_conflicts, Area::usb_link, Area::filesystem_layout,
                  Area::storage_speed, Area::image_fit}) {

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
+#include <QImage>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/main_window.hpp"
+#include "app/score_gauge.hpp"
 #include "gui/gui_support.hpp"
 #include "support/fixtures.hpp"
 
@@ -65,6 +67,13 @@ TEST_CASE("main window runs the check off the GUI thread and lists the finding")
   CHECK(host_labels.contains(QStringLiteral("Hardware virtualization")));
   CHECK(host_labels.contains(QStringLiteral("CPU model")));
   CHECK(area_result(w, QStringLiteral("Virtualization")) == QStringLiteral("OK"));
+  // The gauge shows the same score as the text beside it.
+  auto* gauge = w.findChild<gui::ScoreGauge*>(QStringLiteral("scoreGauge"));
+  REQUIRE(gauge);
+  REQUIRE(gauge->score());
+  const auto score_text = w.findChild<QLabel*>(QStringLiteral("scoreLabel"))->text();
+  CHECK(score_text.startsWith(QStringLiteral("Score: %1/100").arg(*gauge->score())));
+  CHECK(gauge->accessibleDescription() == QStringLiteral("%1 / 100").arg(*gauge->score()));
 }
 
 TEST_CASE("main window shows a blocker in Chinese") {
@@ -78,6 +87,20 @@ TEST_CASE("main window shows a blocker in Chinese") {
   REQUIRE(recheck);
   CHECK(recheck->text() == QStringLiteral("重新检查(&A)"));
   CHECK(area_result(w, QStringLiteral("虚拟化")) == QStringLiteral("阻碍"));
+  // A blocker caps the score at 20 and colours the ring red, as in the report.
+  auto* gauge = w.findChild<gui::ScoreGauge*>(QStringLiteral("scoreGauge"));
+  REQUIRE(gauge);
+  REQUIRE(gauge->score());
+  CHECK(*gauge->score() <= 20);
+  const QImage drawn = gauge->grab().toImage();
+  bool has_blocker_colour = false;
+  for (int y = 0; y < drawn.height() && !has_blocker_colour; ++y)
+    for (int x = 0; x < drawn.width(); ++x)
+      if (drawn.pixelColor(x, y) == gui::ScoreGauge::colour_for(Severity::blocker)) {
+        has_blocker_colour = true;
+        break;
+      }
+  CHECK(has_blocker_colour);
 }
 
 TEST_CASE("switching the language re-renders findings and window texts without a new check") {
