@@ -156,6 +156,9 @@ TEST_CASE("wizard: an existing image is carried over and the plan is in Chinese"
   REQUIRE(wiz.plan()->commands.size() == 1);
   CHECK(wiz.plan()->commands[0].line.starts_with("qemu-img convert -p -f qcow2 -O vdi"));
   CHECK(child<QTextBrowser>(wiz, "wizPlanText")->toPlainText().contains(QStringLiteral("文件系统：NTFS")));
+  // QWizard's own buttons come from Qt's Chinese translation (qt6-translations-l10n).
+  CHECK(wiz.button(QWizard::FinishButton)->text() != QStringLiteral("&Finish"));
+  CHECK(wiz.button(QWizard::BackButton)->text().contains(QStringLiteral("上一步")));
   const auto dir = test::temp_dir("gui-wizard-export");
   REQUIRE(wiz.export_plan(QString::fromStdString((dir / "plan.json").string())).ok());
   std::ifstream in(dir / "plan.json");

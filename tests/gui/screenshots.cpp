@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Saves PNGs of the main window and of every wizard page, in English and in
-// Chinese, for a person to look at: `gui_screenshots OUTDIR` (run under
-// xvfb-run by the "gui: screenshots" test). Fails if a picture cannot be
-// taken or no installed font can draw Chinese.
+// Chinese, for a person to look at: `gui_screenshots OUTDIR [SCALE]` (run
+// under xvfb-run by the "gui: screenshots" tests, once at 100 % and once with
+// QT_SCALE_FACTOR=2 for HiDPI). Fails if a picture cannot be taken, is not
+// drawn at SCALE device pixels per pixel, or no installed font can draw Chinese.
 #include <QApplication>
 #include <QDir>
 #include <QFontDatabase>
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/main_window.hpp"
 #include "app/plan_wizard.hpp"
@@ -19,12 +21,22 @@ using namespace vmstick;
 
 namespace {
 
+double g_scale = 1.0;
+
 bool save(QWidget& w, const QDir& dir, const QString& name) {
   QTest::qWait(50);  // let layouts settle and paint
   const QPixmap shot = w.grab();
   const QString path = dir.filePath(name + QStringLiteral(".png"));
   if (shot.isNull() || !shot.save(path)) {
     std::fprintf(stderr, "could not save %s\n", qPrintable(path));
+    return false;
+  }
+  // HiDPI: the picture must carry scale device pixels per logical pixel,
+  // i.e. the window really drew itself sharp, not a blown-up 100 % copy.
+  const QSize want(qRound(w.width() * g_scale), qRound(w.height() * g_scale));
+  if (shot.size() != want) {
+    std::fprintf(stderr, "%s is %dx%d device pixels, expected %dx%d at scale %.2f\n", qPrintable(path),
+                 shot.width(), shot.height(), want.width(), want.height(), g_scale);
     return false;
   }
   std::printf("%s\n", qPrintable(path));
@@ -64,9 +76,10 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("vmstick-screenshots"));
   if (argc < 2) {
-    std::fprintf(stderr, "usage: gui_screenshots OUTDIR\n");
+    std::fprintf(stderr, "usage: gui_screenshots OUTDIR [SCALE]\n");
     return 2;
   }
+  if (argc > 2) g_scale = std::atof(argv[2]);
   const QDir dir(QString::fromLocal8Bit(argv[1]));
   if (!QDir().mkpath(dir.path())) return 1;
   if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty()) {
