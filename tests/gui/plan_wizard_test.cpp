@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "app/i18n.hpp"
 #include "app/plan_wizard.hpp"
 #include "core/plan/plan_text.hpp"
 #include "gui/gui_support.hpp"
@@ -156,9 +157,18 @@ TEST_CASE("wizard: an existing image is carried over and the plan is in Chinese"
   REQUIRE(wiz.plan()->commands.size() == 1);
   CHECK(wiz.plan()->commands[0].line.starts_with("qemu-img convert -p -f qcow2 -O vdi"));
   CHECK(child<QTextBrowser>(wiz, "wizPlanText")->toPlainText().contains(QStringLiteral("文件系统：NTFS")));
-  // QWizard's own buttons come from Qt's Chinese translation (qt6-translations-l10n).
-  CHECK(wiz.button(QWizard::FinishButton)->text() != QStringLiteral("&Finish"));
-  CHECK(wiz.button(QWizard::BackButton)->text().contains(QStringLiteral("上一步")));
+  {
+    // QWizard's own buttons come from Qt's Chinese translation
+    // (qt6-translations-l10n); QWizard names them when it is built, and the app
+    // applies the language before it builds any window.
+    REQUIRE(gui::apply_language(Lang::zh_CN));
+    PlanWizard zh(facts, Lang::zh_CN, no_job());
+    CHECK(zh.button(QWizard::FinishButton)->text() != QStringLiteral("&Finish"));
+    CHECK(zh.button(QWizard::BackButton)->text().contains(QStringLiteral("上一步")));
+    REQUIRE(gui::apply_language(Lang::en));
+    PlanWizard en(facts, Lang::en, no_job());
+    CHECK(en.button(QWizard::BackButton)->text().contains(QStringLiteral("Back")));
+  }
   const auto dir = test::temp_dir("gui-wizard-export");
   REQUIRE(wiz.export_plan(QString::fromStdString((dir / "plan.json").string())).ok());
   std::ifstream in(dir / "plan.json");
