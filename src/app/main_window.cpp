@@ -235,12 +235,7 @@ void MainWindow::show_result(const CheckResult& result) {
   refresh_views();
 }
 
-FixOs MainWindow::fix_os() const {
-  if (result_.backend == "linux") return FixOs::Linux;
-  if (result_.backend == "windows") return FixOs::Windows;
-  if (result_.backend == "macos") return FixOs::MacOS;
-  return FixOs::Any;
-}
+FixOs MainWindow::fix_os() const { return fix_os_for_backend(result_.backend); }
 
 void MainWindow::refresh_views() {
   const Catalog& catalog = Catalog::builtin();

@@ -501,11 +501,7 @@ nlohmann::json PlanWizard::report_with_plan(const plan::Input& in) const {
   register_builtin_rules(rules);
   const Catalog& catalog = Catalog::builtin();
   result.findings = rules.evaluate(result.facts, catalog);
-  const FixOs os = result.backend == "windows" ? FixOs::Windows
-                   : result.backend == "macos" ? FixOs::MacOS
-                   : result.backend == "linux" ? FixOs::Linux
-                                               : FixOs::Any;
-  nlohmann::json report = report_json(result, catalog, lang_, os);
+  nlohmann::json report = report_json(result, catalog, lang_, fix_os_for_backend(result.backend));
   add_plan_to_report(report, in, *plan_, lang_);
   return report;
 }

@@ -48,11 +48,6 @@ Lang pick_language(const CommonOptions& opts) {
   return Lang::en;
 }
 
-FixOs host_fix_os(const Backend& backend) {
-  if (backend.name() == "linux") return FixOs::Linux;
-  if (backend.name() == "windows") return FixOs::Windows;
-  if (backend.name() == "macos") return FixOs::MacOS;
-  return FixOs::Any;
-}
+FixOs host_fix_os(const Backend& backend) { return fix_os_for_backend(backend.name()); }
 
 }  // namespace vmstick::cli

@@ -97,3 +97,11 @@ TEST_CASE("language names from locales") {
   CHECK(lang_from_string("C") == Lang::en);
   CHECK_FALSE(lang_from_string("de_DE").has_value());
 }
+
+TEST_CASE("the fix shown follows the backend the check ran on") {
+  CHECK(fix_os_for_backend("linux") == FixOs::Linux);
+  CHECK(fix_os_for_backend("windows") == FixOs::Windows);
+  CHECK(fix_os_for_backend("macos") == FixOs::MacOS);
+  CHECK(fix_os_for_backend("none") == FixOs::Any);
+  CHECK(fix_os_for_backend("") == FixOs::Any);
+}

@@ -26,15 +26,15 @@ CheckResult run_check(const ProbeRegistry& probes, const RuleRegistry& rules, co
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (ctx.cancel.cancelled()) {
       log->info("check cancelled before probe '{}'", list[i]->name());
-      result.cancelled = true;
       break;
     }
     if (ctx.progress) ctx.progress(list[i]->name(), static_cast<double>(i) / static_cast<double>(list.size()));
     log->debug("running probe '{}'", list[i]->name());
     list[i]->run(ctx, result.facts);
   }
-  // A probe that honoured a cancel mid-run (the speed test) left partial facts.
-  if (ctx.cancel.cancelled()) result.cancelled = true;
+  // Cancelled before a probe, or inside one that honoured it mid-run (the
+  // speed test): either way the facts are partial.
+  result.cancelled = ctx.cancel.cancelled();
   if (ctx.progress) ctx.progress("rules", 1.0);
   result.findings = rules.evaluate(result.facts, catalog);
   log->info("check done: {} findings, worst {}", result.findings.size(), to_string(worst(result.findings)));

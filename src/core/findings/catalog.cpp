@@ -87,6 +87,13 @@ std::optional<Lang> lang_from_string(std::string_view s) {
   return std::nullopt;
 }
 
+FixOs fix_os_for_backend(std::string_view backend) {
+  for (const auto& [value, name] : kOses) {
+    if (name == backend) return value;
+  }
+  return FixOs::Any;
+}
+
 std::string_view to_string(FixOs os) {
   for (const auto& [value, name] : kOses) {
     if (value == os) return name;

@@ -23,6 +23,8 @@ std::optional<Lang> lang_from_string(std::string_view s);  // "en", "zh_CN", "zh
 // Capitalised because moc and GNU mode predefine `linux` as a macro.
 enum class FixOs { Any, Linux, Windows, MacOS };
 std::string_view to_string(FixOs os);
+// The fix to show on the OS a backend ran on ("linux", "windows", "macos"; anything else: Any).
+FixOs fix_os_for_backend(std::string_view backend);
 
 struct LocalizedText {
   std::map<Lang, std::string> text;
