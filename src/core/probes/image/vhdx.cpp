@@ -50,6 +50,7 @@ constexpr const char* kLogicalSectorSize = "8141bf1d-a96f-4709-ba47-f233a8faab5f
 constexpr const char* kPhysicalSectorSize = "cda348c7-445d-4471-9cc9-e9885251c556";
 constexpr const char* kVirtualDiskId = "beca12ab-b2e6-4523-93ef-c309e000c746";
 constexpr const char* kParentLocator = "a8d35f2d-b30b-454d-abf7-d3d84834ab0c";
+constexpr const char* kVhdxParentLocatorType = "b04aefb7-d19e-4a81-b789-25b8e9445913";  // MS-VHDX 2.6.2.6.3
 constexpr std::uint64_t kMaxVirtualSize = 64ull << 40;  // MS-VHDX 2.6.2.2
 constexpr std::uint64_t kBatChunkEntries = 32 * 1024;
 
@@ -72,6 +73,11 @@ std::string normalise_guid(std::string s) {
 
 Status parse_parent_locator(ByteSource& src, std::span<const std::uint8_t> item, DiskInfo& info) {
   if (item.size() < 20) return corrupt(src, "parent locator", "shorter than its 20-byte header");
+  // Other locator types (a parent that is not a VHDX file, a SAN LUN) are
+  // allowed by MS-VHDX 2.6.2.6 and give their keys other meanings: reading
+  // them as VHDX keys would call a valid file corrupt.
+  if (const std::string type = guid_text(item, 0); type != kVhdxParentLocatorType)
+    return unsupported(src, "VHDX: parent locator type " + type + " is not the VHDX parent locator (" + kVhdxParentLocatorType + ")");
   const auto count = le16(item, 18);
   if (20 + std::size_t{count} * 12 > item.size()) return corrupt(src, "parent locator", "key/value count " + std::to_string(count) + " runs past the item");
   ParentRef p;
