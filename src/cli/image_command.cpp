@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <cstdio>
+#include <functional>
 
 #include "core/engine/check.hpp"
 #include "core/facts/fact_json.hpp"
@@ -28,6 +29,25 @@ std::string bytes(const Fact<std::uint64_t>& f) {
   return fmt::format("{} bytes ({:.2f} GiB)", f.value(), static_cast<double>(f.value()) / (1u << 30));
 }
 
+// The lines about one disk file and its chain.
+void disk_lines(const ImageFacts& i, const std::function<void(const char*, const std::string&)>& line) {
+  if (!i.disk_path.empty()) line("disk", i.disk_path);
+  line("format", show(i.format));
+  if (!i.format.is_known()) return;
+  line("variant", show(i.variant));
+  line("allocation", show(i.allocation));
+  line("virtual size", bytes(i.virtual_size_bytes));
+  line("allocated", bytes(i.allocated_bytes));
+  line("block size", show(i.block_size_bytes));
+  line("files", show(i.file_count) + ", " + bytes(i.total_file_bytes) + " in all");
+  line("largest file", bytes(i.largest_file_bytes) + ", can reach " + bytes(i.largest_file_reach_bytes));
+  line("parent chain", show(i.parent_chain) + " [" + show(i.chain_state) + "]");
+  if (!i.chain_detail.empty()) line("chain problem", i.chain_detail);
+  line("encrypted", show(i.encrypted) + (i.encryption.is_known() ? " (" + i.encryption.value() + ")" : ""));
+  line("compressed", show(i.compressed));
+  line("needs repair", show(i.needs_repair) + (i.repair_reason.empty() ? "" : " (" + i.repair_reason + ")"));
+}
+
 std::string facts_text(const ImageFacts& i) {
   std::string out = "Image " + printable(i.path) + "\n";
   auto line = [&](const char* k, const std::string& v) { out += fmt::format("  {:<18} {}\n", k, printable(v)); };
@@ -44,23 +64,14 @@ std::string facts_text(const ImageFacts& i) {
     line("disk controller", show(i.disk_controller));
     line("disks", show(i.disks));
   }
-  if (!i.disk_path.empty()) line("disk", i.disk_path);
-  line("format", show(i.format));
-  if (i.format.is_known()) {
-    line("variant", show(i.variant));
-    line("allocation", show(i.allocation));
-    line("virtual size", bytes(i.virtual_size_bytes));
-    line("allocated", bytes(i.allocated_bytes));
-    line("block size", show(i.block_size_bytes));
-    line("files", show(i.file_count) + ", " + bytes(i.total_file_bytes) + " in all");
-    line("largest file", bytes(i.largest_file_bytes));
-    line("parent chain", show(i.parent_chain) + " [" + show(i.chain_state) + "]");
-    if (!i.chain_detail.empty()) line("chain problem", i.chain_detail);
-    line("encrypted", show(i.encrypted) + (i.encryption.is_known() ? " (" + i.encryption.value() + ")" : ""));
-    line("compressed", show(i.compressed));
-    line("needs repair", show(i.needs_repair) + (i.repair_reason.empty() ? "" : " (" + i.repair_reason + ")"));
-  }
+  disk_lines(i, line);
   for (const auto& n : i.notes) line("note", n);
+  std::size_t number = 2;
+  for (const auto& other : i.other_disks) {
+    out += fmt::format("Disk {} of the VM ({}): {}\n", number++, show(other.disk_controller), printable(other.path));
+    disk_lines(other, line);
+    for (const auto& n : other.notes) line("note", n);
+  }
   return out;
 }
 

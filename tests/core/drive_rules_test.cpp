@@ -89,20 +89,33 @@ TEST_CASE("drive rules: transport, power, card reader") {
   CHECK(ids(f) == V{"drive.behind_bus_powered_hub"});
 }
 
-TEST_CASE("drive rules: FAT32 cannot hold a large image, free space, planned OSes") {
+namespace {
+FactSet fat32_stick_with_image() {
   auto f = usb_stick();
   auto& v = f.drives[0].volumes[0];
   v.fs_type = k<std::string>("vfat");
   v.fs_version = k<std::string>("FAT32");
   derive_volume_facts(v);
   f.image = ImageFacts{};
+  return f;
+}
+}  // namespace
+
+TEST_CASE("drive rules: FAT32 cannot hold a large image, free space, planned OSes") {
+  auto f = fat32_stick_with_image();
+  auto& v = f.drives[0].volumes[0];
   f.image->virtual_size_bytes = k<std::uint64_t>(20ull << 30);
   CHECK(ids(f) == V{"drive.image_exceeds_max_file_size"});
   v.free_bytes = k<std::uint64_t>(10ull << 30);
   CHECK(ids(f) == V{"drive.free_space_below_image_growth", "drive.image_exceeds_max_file_size"});
+  // A split VMDK's extents stay near 2 GiB each: FAT32 holds any size of it.
+  v.free_bytes = k<std::uint64_t>(100ull << 30);
+  f.image->largest_file_reach_bytes = k<std::uint64_t>(2ull << 30);
+  CHECK(ids(f).empty());
+  f.image->largest_file_reach_bytes = k<std::uint64_t>(20ull << 30);
+  CHECK(ids(f) == V{"drive.image_exceeds_max_file_size"});
   v.fs_type = k<std::string>("ext4");
   derive_volume_facts(v);
-  v.free_bytes = k<std::uint64_t>(100ull << 30);
   CHECK(ids(f) == V{"drive.fs_not_writable_on_os"});
   f.run_on = {"linux"};
   CHECK(ids(f).empty());
@@ -211,4 +224,47 @@ TEST_CASE("drive rules: free space counts the image's growth and its copy, not i
     v.free_bytes = k<std::uint64_t>(0);
     CHECK(free_space_evidence(f).empty());
   }
+  SECTION("a VM with two disks: both are copied and both grow") {
+    f.image->files = k<std::vector<std::string>>({"/home/u/disk.vdi"});
+    ImageFacts data;
+    data.path = "data.vdi";
+    data.virtual_size_bytes = k<std::uint64_t>(20ull << 30);
+    data.allocated_bytes = k<std::uint64_t>(2ull << 30);
+    data.total_file_bytes = k<std::uint64_t>(2ull << 30);
+    data.files = k<std::vector<std::string>>({"/home/u/data.vdi"});
+    f.image->other_disks.push_back(data);
+    v.free_bytes = k<std::uint64_t>(41ull << 30);  // enough for the boot disk alone
+    const auto ev = free_space_evidence(f);
+    CHECK(ev.at("copy") == "37.0 GiB");
+    CHECK(ev.at("growth") == "23.0 GiB");
+    CHECK(ev.at("need") == "60.0 GiB");
+    CHECK(ev.at("size") == "60.0 GiB");
+    CHECK(ev.at("disks") == "2");
+    // A disk whose size nobody knows: no sum is claimed at all.
+    f.image->other_disks.back().virtual_size_bytes = Fact<std::uint64_t>::unknown("unreadable");
+    CHECK(free_space_evidence(f).empty());
+  }
+}
+
+TEST_CASE("drive rules: every disk of a VM must fit FAT32's file limit, and the finding names the disk") {
+  auto f = fat32_stick_with_image();
+  f.image->path = "/vms/vm.vmx";
+  f.image->disk_path = "/vms/boot.vmdk";
+  f.image->virtual_size_bytes = k<std::uint64_t>(20ull << 30);
+  f.image->largest_file_reach_bytes = k<std::uint64_t>(2ull << 30);  // split VMDK
+  ImageFacts data;
+  data.path = "data.vmdk";
+  data.disk_path = "/vms/data.vmdk";
+  data.virtual_size_bytes = k<std::uint64_t>(8ull << 30);
+  data.largest_file_reach_bytes = k<std::uint64_t>(8ull << 30);  // monolithic
+  f.image->other_disks.push_back(data);
+  RuleRegistry r;
+  register_drive_rules(r);
+  const auto found = r.evaluate(f, Catalog::builtin());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "drive.image_exceeds_max_file_size");
+  CHECK(found[0].subject == f.drives[0].volumes[0].id + " (data.vmdk)");
+  const std::map<std::string, std::string> ev(found[0].evidence.begin(), found[0].evidence.end());
+  CHECK(ev.at("disk") == "/vms/data.vmdk");
+  CHECK(ev.at("size") == "8.0 GiB");
 }

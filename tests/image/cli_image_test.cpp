@@ -71,3 +71,58 @@ TEST_CASE("vmstick check --image puts the image facts into the JSON report") {
   CHECK(j["facts"]["image"]["format"]["value"] == "vdi");
   CHECK(j["facts"]["image"]["allocation"]["value"] == "dynamic");
 }
+
+TEST_CASE("vmstick image on a .vmx with several disks analyses every one of them") {
+  const fs::path dir = temp_dir("cli_image_multi_" + std::to_string(getpid()));
+  must("qemu-img create -q -f vmdk " + q(dir / "boot.vmdk") + " 1G");
+  must("qemu-img create -q -f vmdk -o subformat=twoGbMaxExtentSparse " + q(dir / "data.vmdk") + " 5G");
+  {
+    std::ofstream vmx(dir / "multi.vmx");
+    vmx << "config.version = \"8\"\n"
+           "displayName = \"Multi\"\n"
+           "scsi0.present = \"TRUE\"\n"
+           "scsi0:0.present = \"TRUE\"\n"
+           "scsi0:0.fileName = \"boot.vmdk\"\n"
+           "scsi0:1.present = \"TRUE\"\n"
+           "scsi0:1.fileName = \"data.vmdk\"\n"
+           "sata0.present = \"TRUE\"\n"
+           "sata0:1.present = \"TRUE\"\n"
+           "sata0:1.fileName = \"gone.vmdk\"\n";
+  }
+  auto r = vmstick_cli("image --json " + q(dir / "multi.vmx"));
+  INFO(r.out);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& img = j["image"];
+  CHECK(img["disk_path"] == (dir / "boot.vmdk").string());
+  CHECK(img["largest_file_reach_bytes"]["value"] == 1ull << 30);
+  REQUIRE(img["other_disks"].size() == 2);
+  const auto& data = img["other_disks"][0];
+  const auto data_info = qemu_info(dir / "data.vmdk");
+  CHECK(data["format"]["value"] == data_info["format"]);
+  CHECK(data["virtual_size_bytes"]["value"] == data_info["virtual-size"]);
+  CHECK(data["variant"]["value"] == "twoGbMaxExtentSparse");
+  CHECK(data["file_count"]["value"] == 4);  // descriptor + three extents
+  CHECK(data["largest_file_reach_bytes"]["value"] == 2ull << 30);
+  CHECK(data["disk_controller"]["value"] == "scsi");
+  const auto& gone = img["other_disks"][1];
+  CHECK(gone["disk_controller"]["value"] == "sata");
+  CHECK(gone["format"]["value"].is_null());
+  CHECK(gone["format"]["unknown"].get<std::string>().find((dir / "gone.vmdk").string()) != std::string::npos);
+
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const auto& f : j["findings"]) found.emplace_back(f["id"], f["subject"]);
+  using P = std::pair<std::string, std::string>;
+  auto has = [&](const P& p) { return std::find(found.begin(), found.end(), p) != found.end(); };
+  CHECK(has(P{"image.unreadable", "gone.vmdk"}));
+  // Same format as the boot disk: no second copy of its conversion advice.
+  CHECK_FALSE(has(P{"image.convert_for_hypervisor", "Hyper-V (data.vmdk)"}));
+  CHECK(has(P{"image.convert_for_hypervisor", "Hyper-V"}));
+  // A disk vmstick cannot read is a warning (the VM may still be usable),
+  // and the worst finding here.
+  CHECK(j["verdict"] == "warning");
+
+  auto text = vmstick_cli("image " + q(dir / "multi.vmx"));
+  INFO(text.out);
+  CHECK(text.out.find("Disk 2 of the VM (scsi): data.vmdk") != std::string::npos);
+  CHECK(text.out.find("Disk 3 of the VM (sata): gone.vmdk") != std::string::npos);
+}

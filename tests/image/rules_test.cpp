@@ -206,3 +206,46 @@ TEST_CASE("every image finding renders in English and Chinese with its placehold
     }
   }
 }
+
+TEST_CASE("a VM with several disks: every disk is judged, same-format disks share the advice") {
+  FactSet facts;
+  facts.image = disk("vmdk", "monolithicSparse");
+  ImageFacts data = disk("vmdk", "monolithicSparse");
+  data.path = data.disk_path = "/vms/data.vmdk";
+  data.largest_file_bytes = Fact<std::uint64_t>::known(5ull << 30, "test");
+  data.chain_state = Fact<std::string>::known("missing-parent", "test");
+  data.chain_detail = "parent base.vmdk not found";
+  ImageFacts other = disk("vhd", "dynamic");
+  other.path = other.disk_path = "/vms/old.vhd";
+  ImageFacts gone;
+  gone.path = "/vms/gone.vdi";
+  gone.format = Fact<std::string>::unknown("/vms/gone.vdi: No such file or directory");
+  facts.image->other_disks = {data, other, gone};
+  auto fs = evaluate(facts);
+
+  // The boot disk's conversion advice is given once for the VMDK disks; the
+  // VHD disk gets its own, naming its file.
+  const Finding* hyperv = find(fs, "image.convert_for_hypervisor", "Hyper-V");
+  REQUIRE(hyperv);
+  CHECK(ev(*hyperv, "command") ==
+        "qemu-img convert -p -O vhdx -o subformat=dynamic \"/vms/disk.vmdk\" \"/vms/disk.vhdx\" && "
+        "qemu-img convert -p -O vhdx -o subformat=dynamic \"/vms/data.vmdk\" \"/vms/data.vhdx\"");
+  CHECK_FALSE(find(fs, "image.convert_for_hypervisor", "Hyper-V (/vms/data.vmdk)"));
+  const Finding* vhd = find(fs, "image.convert_for_hypervisor", "VMware (/vms/old.vhd)");
+  REQUIRE(vhd);
+  CHECK(ev(*vhd, "path") == "/vms/old.vhd");
+  // Only the boot disk gets the dynamic/fixed note; the others' growth is
+  // the free-space rule's business.
+  int grows = 0;
+  for (const auto& f : fs) grows += f.id == "image.dynamic_grows";
+  CHECK(grows == 1);
+  const Finding* big = find(fs, "image.large_single_file", "/vms/data.vmdk");
+  REQUIRE(big);
+  CHECK(ev(*big, "largest") == "5.0 GiB");
+  const Finding* broken = find(fs, "image.chain_broken", "/vms/data.vmdk");
+  REQUIRE(broken);
+  CHECK(ev(*broken, "state") == "missing-parent");
+  const Finding* unreadable = find(fs, "image.unreadable", "/vms/gone.vdi");
+  REQUIRE(unreadable);
+  CHECK(ev(*unreadable, "reason") == "/vms/gone.vdi: No such file or directory");
+}

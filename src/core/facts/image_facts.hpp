@@ -21,7 +21,11 @@ struct ImageFacts {
   // Bytes of guest data the image's allocation tables map (this layer only).
   Fact<std::uint64_t> allocated_bytes;
   Fact<std::uint64_t> total_file_bytes;    // every file of the disk and its chain
-  Fact<std::uint64_t> largest_file_bytes;  // what a FAT32 (4 GiB - 1) limit applies to
+  Fact<std::uint64_t> largest_file_bytes;  // as the files are now
+  // How large one file of the disk can become as the VM writes: what a FAT32
+  // (4 GiB - 1) limit applies to. A dynamic image's single file grows towards
+  // the virtual size; a split VMDK's extents stay near 2 GiB each.
+  Fact<std::uint64_t> largest_file_reach_bytes;
   Fact<std::uint32_t> file_count;
   Fact<std::vector<std::string>> files;
   Fact<std::uint32_t> block_size_bytes;    // cluster / block / grain
@@ -50,6 +54,11 @@ struct ImageFacts {
   Fact<std::string> disk_controller;  // "nvme", "sata", "scsi", "ide", "virtio", "usb"
   Fact<std::string> guest_arch;       // "x86_64", "i686", "aarch64", ...
   Fact<std::vector<std::string>> disks;  // every disk the config attaches
+
+  // Every other hard disk the config attaches, analysed as the boot disk is
+  // (disk fields and its controller only). The whole VM goes onto the stick,
+  // so FAT32's file limit and the free space apply to all of its disks.
+  std::vector<ImageFacts> other_disks;
 };
 
 }  // namespace vmstick

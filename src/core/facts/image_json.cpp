@@ -3,7 +3,11 @@
 
 namespace vmstick {
 
-nlohmann::json to_json(const ImageFacts& i) {
+namespace {
+
+// The facts of one disk file and its chain, shared by the boot disk and every
+// other disk a config attaches.
+nlohmann::json disk_json(const ImageFacts& i) {
   return {
       {"path", i.path},
       {"format", fact_json(i.format)},
@@ -14,6 +18,7 @@ nlohmann::json to_json(const ImageFacts& i) {
       {"allocated_bytes", fact_json(i.allocated_bytes)},
       {"total_file_bytes", fact_json(i.total_file_bytes)},
       {"largest_file_bytes", fact_json(i.largest_file_bytes)},
+      {"largest_file_reach_bytes", fact_json(i.largest_file_reach_bytes)},
       {"file_count", fact_json(i.file_count)},
       {"files", fact_json(i.files)},
       {"block_size_bytes", fact_json(i.block_size_bytes)},
@@ -26,6 +31,14 @@ nlohmann::json to_json(const ImageFacts& i) {
       {"needs_repair", fact_json(i.needs_repair)},
       {"repair_reason", i.repair_reason},
       {"notes", i.notes},
+  };
+}
+
+}  // namespace
+
+nlohmann::json to_json(const ImageFacts& i) {
+  nlohmann::json j = disk_json(i);
+  j.update(nlohmann::json{
       {"config_kind", fact_json(i.config_kind)},
       {"config_path", i.config_path},
       {"vm_name", fact_json(i.vm_name)},
@@ -38,7 +51,15 @@ nlohmann::json to_json(const ImageFacts& i) {
       {"disk_controller", fact_json(i.disk_controller)},
       {"guest_arch", fact_json(i.guest_arch)},
       {"disks", fact_json(i.disks)},
-  };
+  });
+  nlohmann::json others = nlohmann::json::array();
+  for (const auto& d : i.other_disks) {
+    nlohmann::json o = disk_json(d);
+    o["disk_controller"] = fact_json(d.disk_controller);
+    others.push_back(std::move(o));
+  }
+  j["other_disks"] = std::move(others);
+  return j;
 }
 
 }  // namespace vmstick

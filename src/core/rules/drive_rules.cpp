@@ -101,25 +101,47 @@ void image_fits(const FactSet& facts, FindingSink& sink) {
   const DriveFacts* d = facts.target();
   const VolumeFacts* v = d ? d->target() : nullptr;
   if (!v || !facts.image) return;
+  std::vector<const ImageFacts*> disks{&*facts.image};
+  for (const auto& other : facts.image->other_disks) disks.push_back(&other);
   const auto* max = v->max_file_bytes.get();
-  const auto* size = facts.image->virtual_size_bytes.get();
   const auto* fs = v->fs_type.get();
-  if (max && size && fs && *size > *max) {
-    sink.add("drive.image_exceeds_max_file_size", v->id,
-             {{"fs", *fs + (v->fs_version.is_known() ? " (" + v->fs_version.value() + ")" : "")},
-              {"max", gib(*max)},
-              {"size", gib(*size)}});
+  if (max && fs) {
+    for (const ImageFacts* disk : disks) {
+      // How large one file can get, not the virtual size: a split VMDK of
+      // any size fits FAT32 (its extents stay near 2 GiB each).
+      const auto* size = disk->largest_file_reach_bytes.get();
+      if (!size) size = disk->virtual_size_bytes.get();
+      if (!size || *size <= *max) continue;
+      const bool boot = disk == disks.front();
+      Evidence ev{{"fs", *fs + (v->fs_version.is_known() ? " (" + v->fs_version.value() + ")" : "")},
+                  {"max", gib(*max)},
+                  {"size", gib(*size)},
+                  {"disk", disk->disk_path.empty() ? disk->path : disk->disk_path}};
+      sink.add("drive.image_exceeds_max_file_size", boot ? v->id : v->id + " (" + disk->path + ")", std::move(ev));
+    }
   }
+  // The whole VM has to fit: every disk's copy and growth, added up. A disk
+  // whose size is unknown cannot be counted, and then no sum is claimed.
   const auto* free = v->free_bytes.get();
-  if (!free || !size) return;
-  const SpaceNeed need = space_needed(*facts.image, *size, *v);
+  if (!free) return;
+  SpaceNeed need{0, 0};
+  std::uint64_t size = 0;
+  for (const ImageFacts* disk : disks) {
+    const auto* virtual_size = disk->virtual_size_bytes.get();
+    if (!virtual_size) return;
+    const SpaceNeed n = space_needed(*disk, *virtual_size, *v);
+    need.copy += n.copy;
+    need.growth += n.growth;
+    size += *virtual_size;
+  }
   if (need.copy + need.growth > *free) {
-    sink.add("drive.free_space_below_image_growth", v->id,
-             {{"free", gib(*free)},
-              {"need", gib(need.copy + need.growth)},
-              {"size", gib(*size)},
-              {"copy", gib(need.copy)},
-              {"growth", gib(need.growth)}});
+    Evidence ev{{"free", gib(*free)},
+                {"need", gib(need.copy + need.growth)},
+                {"size", gib(size)},
+                {"copy", gib(need.copy)},
+                {"growth", gib(need.growth)}};
+    if (disks.size() > 1) ev.emplace_back("disks", std::to_string(disks.size()));
+    sink.add("drive.free_space_below_image_growth", v->id, std::move(ev));
   }
 }
 

@@ -25,37 +25,85 @@ Evidence base_evidence(const ImageFacts& i) {
   return ev;
 }
 
+// Every disk of the VM: the boot disk first, then the other disks a config
+// attaches. The first element is the one the image facts describe.
+std::vector<const ImageFacts*> all_disks(const ImageFacts& image) {
+  std::vector<const ImageFacts*> out{&image};
+  for (const auto& d : image.other_disks) out.push_back(&d);
+  return out;
+}
+
+// A finding about one of the other disks names that disk, so two disks with
+// the same problem stay two findings.
+std::string subject_of(const ImageFacts& boot, const ImageFacts& disk, const std::string& boot_subject) {
+  return &disk == &boot ? boot_subject : boot_subject + " (" + disk.path + ")";
+}
+
 void readable(const FactSet& facts, FindingSink& sink) {
-  if (!facts.image || facts.image->format.is_known()) return;
-  Evidence ev{{"path", facts.image->path}, {"reason", facts.image->format.reason()}};
-  sink.add("image.unreadable", facts.image->path, std::move(ev));
+  if (!facts.image) return;
+  for (const ImageFacts* d : all_disks(*facts.image)) {
+    if (d->format.is_known()) continue;
+    Evidence ev{{"path", d->path}, {"reason", d->format.reason()}};
+    sink.add("image.unreadable", d->path, std::move(ev));
+  }
 }
 
 void hypervisors(const FactSet& facts, FindingSink& sink) {
-  if (!facts.image || !facts.image->format.is_known()) return;
-  const ImageFacts& i = *facts.image;
-  const auto support = image_rules::hypervisor_support(i);
-  std::string native;
-  for (const auto& s : support) {
-    if (s.native) {
-      native += (native.empty() ? "" : ", ") + s.hypervisor;
-      continue;
+  if (!facts.image) return;
+  const ImageFacts& boot = *facts.image;
+  for (const ImageFacts* d : all_disks(boot)) {
+    if (!d->format.is_known()) continue;
+    // Another disk in the boot disk's format converts the same way; only a
+    // disk in another format needs its own advice.
+    if (d != &boot && boot.format.is_known() && d->format.value() == boot.format.value()) continue;
+    const ImageFacts& i = *d;
+    const auto support = image_rules::hypervisor_support(i);
+    std::string native;
+    for (const auto& s : support) {
+      if (s.native) {
+        native += (native.empty() ? "" : ", ") + s.hypervisor;
+        continue;
+      }
+      // The boot disk's command also converts the other disks in its format,
+      // one after the other, so the user can paste one line.
+      std::string command = s.command;
+      if (d == &boot) {
+        for (const auto& other : boot.other_disks) {
+          if (!other.format.is_known() || other.format.value() != boot.format.value()) continue;
+          for (const auto& o : image_rules::hypervisor_support(other))
+            if (o.hypervisor == s.hypervisor && !o.native) command += " && " + o.command;
+        }
+      }
+      Evidence ev = base_evidence(i);
+      ev.emplace_back("hypervisor", s.hypervisor);
+      ev.emplace_back("why", s.why);
+      ev.emplace_back("command", command);
+      sink.add("image.convert_for_hypervisor", subject_of(boot, i, s.hypervisor), std::move(ev));
     }
-    Evidence ev = base_evidence(i);
-    ev.emplace_back("hypervisor", s.hypervisor);
-    ev.emplace_back("why", s.why);
-    ev.emplace_back("command", s.command);
-    sink.add("image.convert_for_hypervisor", s.hypervisor, std::move(ev));
-  }
-  if (!native.empty()) {
-    Evidence ev = base_evidence(i);
-    ev.emplace_back("hypervisors", native);
-    sink.add("image.opens_natively", i.path, std::move(ev));
+    if (!native.empty()) {
+      Evidence ev = base_evidence(i);
+      ev.emplace_back("hypervisors", native);
+      sink.add("image.opens_natively", i.path, std::move(ev));
+    }
   }
 }
 
+// FAT32 cannot store a file of 4 GiB or more; whether the stick is FAT32 is
+// the drive rules' business, the split advice is ours.
+void large_file(const ImageFacts& i, FindingSink& sink) {
+  if (!i.largest_file_bytes.is_known() || i.largest_file_bytes.value() < (std::uint64_t{4} << 30)) return;
+  Evidence big = base_evidence(i);
+  big.emplace_back("largest", gib(i.largest_file_bytes.value()));
+  big.emplace_back("command", image_rules::split_command(i));
+  sink.add("image.large_single_file", i.path, std::move(big));
+}
+
 void variant(const FactSet& facts, FindingSink& sink) {
-  if (!facts.image || !facts.image->allocation.is_known()) return;
+  if (!facts.image) return;
+  // Growth of the other disks is counted by the free-space rule; their
+  // variant alone is not worth a finding each.
+  for (const auto& other : facts.image->other_disks) large_file(other, sink);
+  if (!facts.image->allocation.is_known()) return;
   const ImageFacts& i = *facts.image;
   Evidence ev = base_evidence(i);
   if (i.virtual_size_bytes.is_known()) ev.emplace_back("virtual", gib(i.virtual_size_bytes.value()));
@@ -66,43 +114,42 @@ void variant(const FactSet& facts, FindingSink& sink) {
   } else {
     sink.add("image.fixed_size", i.path, std::move(ev));
   }
-  // FAT32 cannot store a file of 4 GiB or more; whether the stick is FAT32 is
-  // the drive rules' business, the split advice is ours.
-  if (i.largest_file_bytes.is_known() && i.largest_file_bytes.value() >= (std::uint64_t{4} << 30)) {
-    Evidence big = base_evidence(i);
-    big.emplace_back("largest", gib(i.largest_file_bytes.value()));
-    big.emplace_back("command", image_rules::split_command(i));
-    sink.add("image.large_single_file", i.path, std::move(big));
-  }
+  large_file(i, sink);
 }
 
 void chain(const FactSet& facts, FindingSink& sink) {
-  if (!facts.image || !facts.image->chain_state.is_known()) return;
-  const ImageFacts& i = *facts.image;
-  Evidence ev = base_evidence(i);
-  ev.emplace_back("detail", i.chain_detail);
-  if (i.chain_state.is("complete")) {
-    ev.emplace_back("count", std::to_string(i.parent_chain.is_known() ? i.parent_chain.value().size() : 0));
-    sink.add("image.differencing_chain", i.path, std::move(ev));
-  } else if (!i.chain_state.is("none")) {
-    ev.emplace_back("state", i.chain_state.value());
-    sink.add("image.chain_broken", i.path, std::move(ev));
+  if (!facts.image) return;
+  for (const ImageFacts* d : all_disks(*facts.image)) {
+    const ImageFacts& i = *d;
+    if (!i.chain_state.is_known()) continue;
+    Evidence ev = base_evidence(i);
+    ev.emplace_back("detail", i.chain_detail);
+    if (i.chain_state.is("complete")) {
+      ev.emplace_back("count", std::to_string(i.parent_chain.is_known() ? i.parent_chain.value().size() : 0));
+      sink.add("image.differencing_chain", i.path, std::move(ev));
+    } else if (!i.chain_state.is("none")) {
+      ev.emplace_back("state", i.chain_state.value());
+      sink.add("image.chain_broken", i.path, std::move(ev));
+    }
   }
 }
 
 void condition(const FactSet& facts, FindingSink& sink) {
   if (!facts.image) return;
+  for (const ImageFacts* d : all_disks(*facts.image)) {
+    const ImageFacts& i = *d;
+    if (i.encrypted.is(true)) {
+      Evidence ev = base_evidence(i);
+      ev.emplace_back("encryption", i.encryption.is_known() ? i.encryption.value() : std::string("unknown"));
+      sink.add("image.encrypted", i.path, std::move(ev));
+    }
+    if (i.needs_repair.is(true)) {
+      Evidence ev = base_evidence(i);
+      ev.emplace_back("reason", i.repair_reason);
+      sink.add("image.needs_repair", i.path, std::move(ev));
+    }
+  }
   const ImageFacts& i = *facts.image;
-  if (i.encrypted.is(true)) {
-    Evidence ev = base_evidence(i);
-    ev.emplace_back("encryption", i.encryption.is_known() ? i.encryption.value() : std::string("unknown"));
-    sink.add("image.encrypted", i.path, std::move(ev));
-  }
-  if (i.needs_repair.is(true)) {
-    Evidence ev = base_evidence(i);
-    ev.emplace_back("reason", i.repair_reason);
-    sink.add("image.needs_repair", i.path, std::move(ev));
-  }
   if (i.config_kind.is("hyperv")) sink.add("image.hyperv_config_unreadable", i.config_path, {{"config", i.config_path}, {"disk", i.disk_path}});
 }
 

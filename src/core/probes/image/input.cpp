@@ -12,6 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr std::size_t kMaxFolderEntries = 2000;
+constexpr std::size_t kMaxDisksAnalysed = 32;
 
 std::string ext_of(const fs::path& p) {
   std::string e = p.extension().string();
@@ -103,6 +104,13 @@ void fill_disk(ImageFacts& f, const fs::path& disk, const FileOpener& opener, st
   f.file_count = Fact<std::uint32_t>::known(static_cast<std::uint32_t>(files.size()), "image and its chain");
   f.total_file_bytes = Fact<std::uint64_t>::known(total, "file sizes");
   f.largest_file_bytes = Fact<std::uint64_t>::known(largest, "file sizes");
+  // The top layer is the one that grows (parents are read-only). A split
+  // VMDK's extents each map at most 2 GiB of guest data (plus a few hundred
+  // KiB of grain tables), whatever the virtual size.
+  std::uint64_t reach = largest;
+  if (d.format == "vmdk" && d.variant.starts_with("twoGbMaxExtent")) reach = std::max(reach, std::uint64_t{2} << 30);
+  else if (allocation_kind(d) == "dynamic") reach = std::max(reach, d.virtual_size);
+  f.largest_file_reach_bytes = Fact<std::uint64_t>::known(reach, d.format + " " + d.variant + " layout and file sizes");
   f.parent_chain = Fact<std::vector<std::string>>::known(parents, "parent references in the image headers");
   f.chain_state = Fact<std::string>::known(std::string(to_string(r->chain)), "parent references in the image headers");
   f.chain_detail = r->chain_detail;
@@ -145,17 +153,32 @@ void fill_config(ImageFacts& f, const VmConfig& c, const fs::path& config, const
     f.format = Fact<std::string>::unknown(src + " attaches no hard disk");
     return;
   }
-  const VmDisk& boot = c.disks.front();
-  f.disk_controller = Fact<std::string>::known(boot.controller, src);
-  fs::path disk = resolve_stored_path(boot.path, config.parent_path());
-  if (!opener.exists(disk) && opener.exists(config.parent_path() / disk.filename())) {
-    f.notes.push_back(src + ": disk " + boot.path + " not at its stored path; used the file of that name beside the config");
-    disk = config.parent_path() / disk.filename();
+  auto attach = [&](const VmDisk& vd, ImageFacts& into) {
+    into.disk_controller = Fact<std::string>::known(vd.controller, src);
+    fs::path disk = resolve_stored_path(vd.path, config.parent_path());
+    if (!opener.exists(disk) && opener.exists(config.parent_path() / disk.filename())) {
+      f.notes.push_back(src + ": disk " + vd.path + " not at its stored path; used the file of that name beside the config");
+      disk = config.parent_path() / disk.filename();
+    }
+    fill_disk(into, disk, opener, bytes_read);
+    if (c.encrypted.value_or(false) || vd.encrypted) {
+      into.encrypted = Fact<bool>::known(true, src);
+      into.encryption = Fact<std::string>::known(c.kind == "vbox" ? "virtualbox" : c.kind == "vmx" ? "vmware" : "luks", src);
+    }
+  };
+  attach(c.disks.front(), f);
+  // Each disk costs a bounded number of reads; a config naming hundreds of
+  // disks (libvirt allows 1000) must not turn one check into minutes.
+  const std::size_t analysed = std::min(c.disks.size(), kMaxDisksAnalysed);
+  for (std::size_t i = 1; i < analysed; ++i) {
+    ImageFacts other;
+    other.path = c.disks[i].path;
+    attach(c.disks[i], other);
+    f.other_disks.push_back(std::move(other));
   }
-  fill_disk(f, disk, opener, bytes_read);
-  if (c.encrypted.value_or(false) || boot.encrypted) {
-    f.encrypted = Fact<bool>::known(true, src);
-    f.encryption = Fact<std::string>::known(c.kind == "vbox" ? "virtualbox" : c.kind == "vmx" ? "vmware" : "luks", src);
+  if (c.disks.size() > analysed) {
+    f.notes.push_back(src + ": attaches " + std::to_string(c.disks.size()) + " disks; only the first " +
+                      std::to_string(analysed) + " were analysed");
   }
 }
 
