@@ -87,6 +87,7 @@ TEST_CASE("umockdev: Bulk-Only FAT32 stick at 5000 Mb/s on xHCI", "[usb-xhci-bot
   CHECK(d.usb.vendor_id.is("46f4"));
   CHECK(d.usb.product_id.is("0001"));
   CHECK(d.usb.transport.is("bot"));
+  CHECK(d.usb.uas_offered.is(false));
   CHECK(d.usb.driver.is("usb-storage"));
   CHECK(d.usb.max_power_ma.is(0u));
   CHECK(d.usb.port_budget_ma.is(900u));
@@ -115,7 +116,21 @@ TEST_CASE("umockdev: UAS exFAT stick at 5000 Mb/s on xHCI", "[usb-xhci-uas-exfat
   CHECK(v.fs_type.is("exfat"));
   CHECK(v.label.is("STICKB"));
   CHECK(v.journaling.is(false));
+  CHECK(d.usb.uas_offered.is(true));
   CHECK(p.findings.empty());
+}
+
+TEST_CASE("umockdev: a UAS bridge the kernel runs with Bulk-Only", "[uas-bridge-run-bulk-only]") {
+  auto p = probe_sda1();
+  const auto& d = only_drive(p);
+  CHECK(d.usb.speed_mbps.is(5000u));
+  // The active alternate setting (0) is Bulk-Only, and usb-storage is bound...
+  CHECK(d.usb.transport.is("bot"));
+  CHECK(d.usb.driver.is("usb-storage"));
+  // ...but alternate setting 1 in the configuration descriptor offers UAS.
+  CHECK(d.usb.uas_offered.is(true));
+  CHECK(d.usb.uas_offered.source() == "2-1/descriptors interface alternate settings");
+  CHECK(p.findings == V{"drive.uas_offered_but_bulk_only"});
 }
 
 TEST_CASE("umockdev: Bulk-Only ext4 stick at 480 Mb/s on EHCI", "[usb-ehci-bot-ext4]") {

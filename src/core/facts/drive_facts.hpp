@@ -30,6 +30,9 @@ struct UsbLinkFacts {
   Fact<std::string> product_id;      // "5581"
   Fact<std::string> transport;       // "uas", "bot" (Bulk-Only), or "other:<proto hex>"
   Fact<std::string> driver;          // the bound driver: "uas", "usb-storage", "UASPStor"
+  // Some interface alternate setting offers UAS (protocol 0x62). With
+  // transport "bot" this means the OS chose Bulk-Only for a UAS bridge.
+  Fact<bool> uas_offered;
   Fact<bool> card_reader;            // a memory-card reader (media slot), not a stick
   Fact<std::string> bridge;          // USB-to-SATA/NVMe bridge chip when known ("ASMedia ASM1153E")
 };

@@ -19,6 +19,7 @@ nlohmann::json usb_json(const UsbLinkFacts& u) {
       {"vendor_id", fact_json(u.vendor_id)},
       {"product_id", fact_json(u.product_id)},
       {"transport", fact_json(u.transport)},
+      {"uas_offered", fact_json(u.uas_offered)},
       {"driver", fact_json(u.driver)},
       {"card_reader", fact_json(u.card_reader)},
       {"bridge", fact_json(u.bridge)},

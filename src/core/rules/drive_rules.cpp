@@ -72,9 +72,17 @@ void usb_link(const FactSet& facts, FindingSink& sink) {
 void transport(const FactSet& facts, FindingSink& sink) {
   const DriveFacts* d = facts.target();
   if (!d || !d->bus.is("usb")) return;
-  if (d->usb.transport.is("bot")) {
-    sink.add("drive.bulk_only_transport", d->id,
-             {{"drive", drive_name(*d)}, {"driver", d->usb.driver.is_known() ? d->usb.driver.value() : "?"}});
+  if (!d->usb.transport.is("bot")) return;
+  Evidence ev{{"drive", drive_name(*d)}, {"driver", d->usb.driver.is_known() ? d->usb.driver.value() : "?"}};
+  // A bridge that offers UAS but runs Bulk-Only was refused UAS by the OS
+  // (Linux: a quirk for a bridge known to misbehave, or no uas module): the
+  // user's remedy is different from a stick that cannot do better.
+  if (d->usb.uas_offered.is(true)) {
+    ev.emplace_back("id", (d->usb.vendor_id.is_known() ? d->usb.vendor_id.value() : "?") + ":" +
+                              (d->usb.product_id.is_known() ? d->usb.product_id.value() : "?"));
+    sink.add("drive.uas_offered_but_bulk_only", d->id, std::move(ev));
+  } else {
+    sink.add("drive.bulk_only_transport", d->id, std::move(ev));
   }
 }
 
@@ -183,7 +191,7 @@ void register_drive_rules(RuleRegistry& registry) {
                     {"drive.usb3_device_at_high_speed", "drive.usb3_device_at_high_speed_on_usb3_port",
                      "drive.usb2_only_device", "drive.usb_slow_link_capability_unknown"},
                     usb_link});
-  registry.add(Rule{"drive.transport", {"drive.bulk_only_transport"}, transport});
+  registry.add(Rule{"drive.transport", {"drive.bulk_only_transport", "drive.uas_offered_but_bulk_only"}, transport});
   registry.add(Rule{"drive.power", {"drive.power_above_port_budget", "drive.behind_bus_powered_hub"}, power});
   registry.add(Rule{"drive.card_reader", {"drive.card_reader"}, reader});
   registry.add(Rule{"drive.image_fits", {"drive.image_exceeds_max_file_size", "drive.free_space_below_image_growth"}, image_fits});

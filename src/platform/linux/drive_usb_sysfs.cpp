@@ -190,7 +190,9 @@ void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevPro
     out.bcd_usb = Fact<std::uint16_t>::known(desc->bcd_usb, name + "/descriptors bcdUSB");
     out.vendor_id = Fact<std::string>::known(fmt::format("{:04x}", desc->vendor_id), name + "/descriptors idVendor");
     out.product_id = Fact<std::string>::known(fmt::format("{:04x}", desc->product_id), name + "/descriptors idProduct");
+    out.uas_offered = Fact<bool>::known(offers_uas(*desc), name + "/descriptors interface alternate settings");
   } else {
+    out.uas_offered = Fact<bool>::unknown(desc.error());
     out.bcd_usb = Fact<std::uint16_t>::unknown(desc.error());
     out.vendor_id = Fact<std::string>::unknown(desc.error());
     out.product_id = Fact<std::string>::unknown(desc.error());

@@ -224,6 +224,8 @@ void read_usb(const UsbParent& up, DriveFacts& d) {
     if (auto dv = windows_decode::decode_usb_connection_ex_v2(*v2)) decoded_v2 = *dv;
   }
   windows_decode::apply_usb_connection(*conn, decoded_v2 ? &*decoded_v2 : nullptr, d.usb);
+  d.usb.uas_offered = Fact<bool>::unknown(
+      "vmstick does not read the configuration descriptor on Windows; the bound driver (UASPStor or USBSTOR) says which transport is in use");
   if (!up.service.empty()) {
     d.usb.driver = Fact<std::string>::known(up.service, "device service name");
     if (up.service == "UASPStor") d.usb.transport = Fact<std::string>::known("uas", "driver UASPStor");

@@ -113,4 +113,11 @@ std::uint32_t usb_default_port_budget_ma(std::uint32_t speed_mbps) {
   return 100;
 }
 
+bool offers_uas(const UsbDevice& device) {
+  for (const auto& c : device.configurations)
+    for (const auto& i : c.interfaces)
+      if (i.cls == 0x08 && i.protocol == 0x62) return true;
+  return false;
+}
+
 }  // namespace vmstick

@@ -52,6 +52,11 @@ struct UsbDevice {
 // 64 interfaces, 32 endpoints per interface.
 Result<UsbDevice> parse_usb_descriptors(std::span<const std::uint8_t> bytes);
 
+// Whether any configuration has a mass-storage interface alternate setting
+// speaking UAS (class 0x08, protocol 0x62). UAS bridges offer Bulk-Only as
+// alternate setting 0 and UAS as 1; the driver picks.
+bool offers_uas(const UsbDevice& device);
+
 struct UsbBos {
   bool usb2_extension{false};  // type 0x02 (LPM)
   bool superspeed{false};      // type 0x03

@@ -54,6 +54,7 @@ void mark_usb_link_unknown(UsbLinkFacts& u, const std::string& why) {
   u.product_id = Fact<std::string>::unknown(why);
   u.transport = Fact<std::string>::unknown(why);
   u.driver = Fact<std::string>::unknown(why);
+  u.uas_offered = Fact<bool>::unknown(why);
   u.card_reader = Fact<bool>::unknown(why);
   u.bridge = Fact<std::string>::unknown(why);
 }

@@ -33,6 +33,8 @@ void decode_usb_host_device(const nlohmann::json& p, UsbLinkFacts& out) {
   } else {
     out.speed_mbps = Fact<std::uint32_t>::unknown(src + " has no usable \"Device Speed\"");
   }
+  out.uas_offered = Fact<bool>::unknown(
+      "vmstick does not read the configuration descriptor on macOS; the driver class says which transport is in use");
   if (auto b = get<std::uint32_t>(p, "bcdUSB"); b && *b <= 0xFFFF) {
     out.bcd_usb = Fact<std::uint16_t>::known(static_cast<std::uint16_t>(*b), src + " bcdUSB");
   } else {
