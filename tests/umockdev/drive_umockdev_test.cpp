@@ -140,9 +140,10 @@ TEST_CASE("umockdev: Bulk-Only ext4 stick at 480 Mb/s on EHCI", "[usb-ehci-bot-e
   CHECK(d.usb.port_path.is("1-1"));
   CHECK(d.usb.speed_mbps.is(480u));
   CHECK(d.usb.bcd_usb.is(std::uint16_t{0x0200}));
-  // Linux 6.1 has no bos_descriptors: the capability stays unknown, with why.
-  CHECK_FALSE(d.usb.bos_superspeed.is_known());
-  CHECK(d.usb.bos_superspeed.reason().find("bos_descriptors") != std::string::npos);
+  // No bos_descriptors on Linux 6.1, but bcdUSB 2.00 settles it: below 2.01
+  // a device has no BOS, and a USB 3 device at High Speed reports 2.10.
+  CHECK(d.usb.bos_superspeed.is(false));
+  CHECK(d.usb.bos_superspeed.source() == "1-1/descriptors bcdUSB 2.00 (below 2.01: no BOS)");
   CHECK(d.usb.port_usb3_capable.is(false));
   CHECK(d.usb.port_budget_ma.is(500u));
   const auto& v = target_volume(d);
@@ -150,9 +151,9 @@ TEST_CASE("umockdev: Bulk-Only ext4 stick at 480 Mb/s on EHCI", "[usb-ehci-bot-e
   CHECK(v.label.is("STICKC"));
   CHECK(v.journaling.is(true));
   CHECK(v.native_writers.is(V{"linux"}));
-  CHECK(p.findings == V{"drive.bulk_only_transport", "drive.fs_not_writable_on_os", "drive.usb_slow_link_capability_unknown"});
+  CHECK(p.findings == V{"drive.bulk_only_transport", "drive.fs_not_writable_on_os", "drive.usb2_only_device"});
   auto linux_only = probe_sda1({"linux"});
-  CHECK(linux_only.findings == V{"drive.bulk_only_transport", "drive.usb_slow_link_capability_unknown"});
+  CHECK(linux_only.findings == V{"drive.bulk_only_transport", "drive.usb2_only_device"});
 }
 
 TEST_CASE("umockdev: USB 3 stick linked at 480 on a USB 2 port", "[usb3-stick-at-480-on-usb2-port]") {
@@ -169,6 +170,31 @@ TEST_CASE("umockdev: USB 3 stick linked at 480 on a USB 2 port", "[usb3-stick-at
   CHECK(d.usb.max_power_ma.is(100u));
   CHECK(d.usb.port_budget_ma.is(500u));
   CHECK(p.findings == V{"drive.bulk_only_transport", "drive.usb3_device_at_high_speed"});
+}
+
+// The same stick on a kernel before 6.3 (no bos_descriptors): vmstick asks the
+// device for its BOS through usbfs. Run twice: with bos.pcap the replayed
+// device answers; without it the request fails, and the reason says how.
+TEST_CASE("umockdev: USB 3 stick at 480 on Linux 6.1, the device answers GET_DESCRIPTOR(BOS)",
+          "[usb3-stick-at-480-kernel-6.1-answers]") {
+  auto p = probe_sda1({"linux"});
+  const auto& d = only_drive(p);
+  CHECK(d.usb.bcd_usb.is(std::uint16_t{0x0210}));
+  CHECK(d.usb.bos_superspeed.is(true));
+  CHECK(d.usb.bos_superspeed.source() == "GET_DESCRIPTOR(BOS) asked of 1-1 through usbfs");
+  CHECK(d.usb.bos_superspeed_plus.is(false));
+  CHECK(p.findings == V{"drive.bulk_only_transport", "drive.usb3_device_at_high_speed"});
+}
+
+TEST_CASE("umockdev: USB 3 stick at 480 on Linux 6.1, the device does not answer",
+          "[usb3-stick-at-480-kernel-6.1-silent]") {
+  auto p = probe_sda1({"linux"});
+  const auto& d = only_drive(p);
+  CHECK_FALSE(d.usb.bos_superspeed.is_known());
+  CHECK(d.usb.bos_superspeed.reason() ==
+        "no 1-1/bos_descriptors (kernels before 6.3 do not keep the device's BOS); "
+        "GET_DESCRIPTOR(BOS) failed: LIBUSB_ERROR_IO (/dev/bus/usb/001/002)");
+  CHECK(p.findings == V{"drive.bulk_only_transport", "drive.usb_slow_link_capability_unknown"});
 }
 
 TEST_CASE("umockdev: UAS NVMe enclosure (ASM2362) at 10000 Mb/s", "[uas-ssd-10000-asm2362]") {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platform/linux/drive_usb_sysfs.hpp"
+#include "platform/linux/usb_bos_usbfs.hpp"
 
 #include <fmt/format.h>
 
@@ -163,6 +164,42 @@ std::optional<UsbAncestry> find_usb_ancestry(const PathStore& paths, const fs::p
   return std::nullopt;
 }
 
+// No BOS in sysfs and a link below SuperSpeed: only the device can say
+// whether it could do SuperSpeed, so ask it (usbfs, root). A recorded tree has
+// no device behind it, so a replay never asks.
+void read_bos_from_the_device(const PathStore& paths, const UsbAncestry& usb, const std::string& name, UsbLinkFacts& out) {
+  const std::string no_sysfs = "no " + name + "/bos_descriptors (kernels before 6.3 do not keep the device's BOS)";
+  auto unknown = [&](const std::string& why) {
+    out.bos_superspeed = Fact<bool>::unknown(no_sysfs + "; " + why);
+    out.bos_superspeed_plus = Fact<bool>::unknown(no_sysfs + "; " + why);
+  };
+  if (paths.is_replay()) {
+    unknown("the device itself was not asked: this is a recorded sysfs tree");
+    return;
+  }
+  auto bus = paths.read_attr(usb.device / "busnum");
+  auto address = paths.read_attr(usb.device / "devnum");
+  const auto b = bus ? parse_number<unsigned>(trim(*bus)) : std::nullopt;
+  const auto a = address ? parse_number<unsigned>(trim(*address)) : std::nullopt;
+  if (!b || !a || *b > 255 || *a > 255) {
+    unknown("its bus number or address in sysfs is unreadable");
+    return;
+  }
+  auto bytes = read_bos_from_device(*b, *a);
+  if (!bytes) {
+    unknown(bytes.error().describe());
+    return;
+  }
+  auto bos = parse_usb_bos(*bytes);
+  if (!bos) {
+    unknown(bos.error().describe());
+    return;
+  }
+  const std::string src = "GET_DESCRIPTOR(BOS) asked of " + name + " through usbfs";
+  out.bos_superspeed = Fact<bool>::known(bos->superspeed, src);
+  out.bos_superspeed_plus = Fact<bool>::known(bos->superspeed_plus, src);
+}
+
 void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevProperties& udev, UsbLinkFacts& out) {
   const std::string name = usb.device.filename().string();
   out.port_path = Fact<std::string>::known(name, "sysfs USB device " + name);
@@ -215,14 +252,15 @@ void read_usb_link(const PathStore& paths, const UsbAncestry& usb, const UdevPro
     } else {
       out.bos_superspeed_plus = Fact<bool>::unknown("no bos_descriptors (kernel before 6.3); a 5000 Mb/s link does not tell");
     }
+  } else if (desc && desc->bcd_usb < 0x0201) {
+    // bcdUSB below 2.01 means the device has no BOS at all (the kernel does
+    // not even ask for one), and a USB 3 device at High Speed must report
+    // 2.10: this one is USB 2 only.
+    const std::string src = fmt::format("{}/descriptors bcdUSB {:x}.{:02x} (below 2.01: no BOS)", name, desc->bcd_usb >> 8, desc->bcd_usb & 0xFF);
+    out.bos_superspeed = Fact<bool>::known(false, src);
+    out.bos_superspeed_plus = Fact<bool>::known(false, src);
   } else {
-    // Asking the device itself (GET_DESCRIPTOR over usbfs) would need root and
-    // a control transfer to a stick in use; vmstick stays read-only and says so.
-    const std::string why = "no " + name +
-                            "/bos_descriptors: kernels before 6.3 do not keep the device's BOS descriptor, and vmstick "
-                            "does not send USB requests to the device to read it";
-    out.bos_superspeed = Fact<bool>::unknown(why);
-    out.bos_superspeed_plus = Fact<bool>::unknown(why);
+    read_bos_from_the_device(paths, usb, name, out);
   }
 
   read_power(paths, usb, speed, desc, out);
