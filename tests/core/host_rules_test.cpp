@@ -11,8 +11,9 @@ std::vector<Finding> evaluate(const FactSet& facts) {
   register_host_rules(rules);
   return rules.evaluate(facts, Catalog::builtin());
 }
+// As reports show it: phrases the rule wrote come out in English.
 std::string evidence(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence) {
+  for (const auto& [k, v] : render(f, Catalog::builtin(), Lang::en, FixOs::Any).evidence) {
     if (k == key) return v;
   }
   return "<missing>";

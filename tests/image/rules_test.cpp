@@ -35,8 +35,9 @@ const Finding* find(const std::vector<Finding>& fs, const std::string& id, const
   return nullptr;
 }
 
+// As reports show it: phrases the rule wrote come out in English.
 std::string ev(const Finding& f, const std::string& key) {
-  for (const auto& [k, v] : f.evidence)
+  for (const auto& [k, v] : render(f, Catalog::builtin(), Lang::en, FixOs::Any).evidence)
     if (k == key) return v;
   return "<missing>";
 }

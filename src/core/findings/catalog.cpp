@@ -2,6 +2,7 @@
 #include "core/findings/catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -71,6 +72,83 @@ Result<CatalogEntry> parse_entry(const json& j, const std::string& file) {
   return e;
 }
 
+// The one catalog file that holds phrases rather than findings.
+constexpr std::string_view kPhrasesFile = "phrases.json";
+
+Result<std::map<std::string, LocalizedText, std::less<>>> parse_phrases(const json& doc, const std::string& file) {
+  if (!doc.is_object()) return make_error(ErrorCode::Corrupt, "phrases file must hold an object of id → texts", file);
+  std::map<std::string, LocalizedText, std::less<>> out;
+  for (const auto& [id, texts] : doc.items()) {
+    const std::string where = file + ": " + id;
+    const bool id_ok = !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+      return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+    });
+    if (!id_ok) {
+      return make_error(ErrorCode::Corrupt, "phrase id may hold only letters, digits, '_', '.' and '-'", where);
+    }
+    auto text = parse_text(texts, where);
+    if (!text) return text.error();
+    // Evidence goes into a phrase as it is; a phrase inside a phrase could
+    // loop through the evidence forever.
+    for (const auto& [lang, t] : text->text) {
+      if (t.find("{{@") != std::string::npos) {
+        return make_error(ErrorCode::Corrupt, "a phrase cannot refer to another phrase", where);
+      }
+    }
+    out.emplace(id, std::move(text).value());
+  }
+  return out;
+}
+
+const std::string* find_value(const Evidence& evidence, std::string_view key) {
+  auto it = std::find_if(evidence.begin(), evidence.end(), [&](const auto& kv) { return kv.first == key; });
+  return it == evidence.end() ? nullptr : &it->second;
+}
+
+// Copies text, putting replace(inner) in place of each "{{inner}}" it has a
+// value for; everything else, an unclosed "{{" included, stays as written.
+template <class Replace>
+std::string substitute(std::string_view text, Replace replace) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto open = text.find("{{", pos);
+    if (open == std::string_view::npos) break;
+    auto close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(pos, open - pos));
+    std::optional<std::string> value = replace(text.substr(open + 2, close - open - 2));
+    out.append(value ? std::string_view(*value) : text.substr(open, close + 2 - open));
+    pos = close + 2;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+std::optional<std::string> phrase_text(std::string_view inner, const Evidence& evidence, const Catalog& catalog,
+                                       Lang lang) {
+  if (!inner.starts_with('@')) return std::nullopt;
+  const LocalizedText* p = catalog.phrase(inner.substr(1));
+  if (!p) return std::nullopt;
+  return fill_placeholders(p->get(lang), evidence);
+}
+
+// An evidence value is data: only its phrase references are put into words.
+std::string localize_value(std::string_view value, const Evidence& evidence, const Catalog& catalog, Lang lang) {
+  return substitute(value, [&](std::string_view inner) { return phrase_text(inner, evidence, catalog, lang); });
+}
+
+// A catalog text: {{key}} takes the evidence value in the reader's language.
+std::string fill_text(std::string_view text, const Evidence& evidence, const Catalog& catalog, Lang lang) {
+  return substitute(text, [&](std::string_view inner) -> std::optional<std::string> {
+    if (inner.starts_with('@')) return phrase_text(inner, evidence, catalog, lang);
+    const std::string* value = find_value(evidence, inner);
+    if (!value) return std::nullopt;
+    return localize_value(*value, evidence, catalog, lang);
+  });
+}
+
 }  // namespace
 
 std::string_view to_string(Lang l) {
@@ -115,6 +193,12 @@ Result<Catalog> Catalog::parse(std::span<const EmbeddedFile> files) {
   for (const auto& file : files) {
     json doc = json::parse(file.text(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) return make_error(ErrorCode::Corrupt, "catalog file is not valid JSON", file.name);
+    if (file.name == kPhrasesFile) {
+      auto phrases = parse_phrases(doc, file.name);
+      if (!phrases) return phrases.error();
+      catalog.phrases_ = std::move(phrases).value();
+      continue;
+    }
     if (!doc.is_array()) return make_error(ErrorCode::Corrupt, "catalog file must hold an array of entries", file.name);
     for (const auto& j : doc) {
       auto entry = parse_entry(j, file.name);
@@ -145,27 +229,40 @@ const CatalogEntry* Catalog::find(std::string_view id) const {
   return it == entries_.end() ? nullptr : &*it;
 }
 
-std::string fill_placeholders(std::string_view text, const Evidence& evidence) {
+const LocalizedText* Catalog::phrase(std::string_view id) const {
+  auto it = phrases_.find(id);
+  return it == phrases_.end() ? nullptr : &it->second;
+}
+
+std::string phrase(std::string_view id) { return "{{@" + std::string(id) + "}}"; }
+
+std::string phrase_list(const std::vector<std::string>& items) {
   std::string out;
-  out.reserve(text.size());
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    auto open = text.find("{{", pos);
-    if (open == std::string_view::npos) break;
-    auto close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(pos, open - pos));
-    std::string_view key = text.substr(open + 2, close - open - 2);
-    auto it = std::find_if(evidence.begin(), evidence.end(), [&](const auto& kv) { return kv.first == key; });
-    if (it != evidence.end()) {
-      out.append(it->second);
-    } else {
-      out.append(text.substr(open, close + 2 - open));
-    }
-    pos = close + 2;
-  }
-  out.append(text.substr(pos));
+  for (const auto& item : items) out += (out.empty() ? "" : phrase("list.separator")) + item;
   return out;
+}
+
+std::vector<std::string> phrase_ids(std::string_view value) {
+  std::vector<std::string> ids;
+  substitute(value, [&](std::string_view inner) -> std::optional<std::string> {
+    if (inner.starts_with('@')) ids.emplace_back(inner.substr(1));
+    return std::nullopt;
+  });
+  return ids;
+}
+
+Evidence localize_evidence(const Evidence& evidence, const Catalog& catalog, Lang lang) {
+  Evidence out;
+  out.reserve(evidence.size());
+  for (const auto& [key, value] : evidence) out.emplace_back(key, localize_value(value, evidence, catalog, lang));
+  return out;
+}
+
+std::string fill_placeholders(std::string_view text, const Evidence& evidence) {
+  return substitute(text, [&](std::string_view key) -> std::optional<std::string> {
+    const std::string* value = find_value(evidence, key);
+    return value ? std::optional<std::string>(*value) : std::nullopt;
+  });
 }
 
 RenderedFinding render(const Finding& finding, const Catalog& catalog, Lang lang, FixOs os) {
@@ -174,7 +271,7 @@ RenderedFinding render(const Finding& finding, const Catalog& catalog, Lang lang
   r.severity = finding.severity;
   r.area = finding.area;
   r.subject = finding.subject;
-  r.evidence = finding.evidence;
+  r.evidence = localize_evidence(finding.evidence, catalog, Lang::en);
   const CatalogEntry* entry = catalog.find(finding.id);
   if (!entry) {
     // A rule emitted an id the catalog lacks: a defect the catalog tests
@@ -182,11 +279,11 @@ RenderedFinding render(const Finding& finding, const Catalog& catalog, Lang lang
     r.title = finding.id;
     return r;
   }
-  r.title = fill_placeholders(entry->title.get(lang), finding.evidence);
-  r.explanation = fill_placeholders(entry->explanation.get(lang), finding.evidence);
+  r.title = fill_text(entry->title.get(lang), finding.evidence, catalog, lang);
+  r.explanation = fill_text(entry->explanation.get(lang), finding.evidence, catalog, lang);
   auto fix = entry->fix.find(os);
   if (fix == entry->fix.end()) fix = entry->fix.find(FixOs::Any);
-  if (fix != entry->fix.end()) r.fix = fill_placeholders(fix->second.get(lang), finding.evidence);
+  if (fix != entry->fix.end()) r.fix = fill_text(fix->second.get(lang), finding.evidence, catalog, lang);
   return r;
 }
 

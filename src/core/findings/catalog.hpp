@@ -2,6 +2,7 @@
 #pragma once
 // The findings catalog: every finding's words, in every language we ship,
 // loaded from the JSON files under resources/findings/ that the build embeds.
+// phrases.json there holds the words rules put into evidence values.
 #include <map>
 #include <optional>
 #include <span>
@@ -55,10 +56,26 @@ class Catalog {
 
   const CatalogEntry* find(std::string_view id) const;
   const std::vector<CatalogEntry>& entries() const { return entries_; }
+  const LocalizedText* phrase(std::string_view id) const;
+  const std::map<std::string, LocalizedText, std::less<>>& phrases() const { return phrases_; }
 
  private:
   std::vector<CatalogEntry> entries_;
+  std::map<std::string, LocalizedText, std::less<>> phrases_;
 };
+
+// Evidence values are data (paths, sizes, names) shown as they are, except
+// for phrase references: "{{@id}}" stands for the entry `id` of
+// resources/findings/phrases.json, for words a rule writes itself ("unknown",
+// why a hypervisor cannot run an image, a list separator). A phrase may use
+// the finding's {{key}} placeholders. An unknown id stays visible as written.
+std::string phrase(std::string_view id);
+// The items joined with the reader's list separator (", " or "、").
+std::string phrase_list(const std::vector<std::string>& items);
+// The phrase references in every evidence value put into words for lang.
+Evidence localize_evidence(const Evidence& evidence, const Catalog& catalog, Lang lang);
+// Ids of the phrase references in one evidence value, in order.
+std::vector<std::string> phrase_ids(std::string_view value);
 
 // A finding with its words filled in for one language and OS.
 struct RenderedFinding {
@@ -69,10 +86,13 @@ struct RenderedFinding {
   std::string title;
   std::string explanation;
   std::string fix;  // empty when there is nothing to do
+  // Phrases in English whatever the language: the report's data stays the
+  // same in every language, only its sentences change.
   Evidence evidence;
 };
 
-// Replaces {{key}} with the evidence value; unknown keys stay as they are.
+// Replaces {{key}} with the evidence value as it is (no phrases); unknown
+// keys stay as they are.
 std::string fill_placeholders(std::string_view text, const Evidence& evidence);
 
 RenderedFinding render(const Finding& finding, const Catalog& catalog, Lang lang, FixOs os);

@@ -24,7 +24,8 @@ std::optional<Severity> severity_from_string(std::string_view s);
 std::optional<Area> area_from_string(std::string_view s);
 
 // key → value pairs, in the order the rule gave them. Values also fill the
-// {{key}} placeholders of the catalog texts.
+// {{key}} placeholders of the catalog texts; words the rule writes itself go
+// in as phrase references (phrase() in catalog.hpp) so they can be translated.
 using Evidence = std::vector<std::pair<std::string, std::string>>;
 
 struct Finding {

@@ -58,7 +58,9 @@ void usb_link(const FactSet& facts, FindingSink& sink) {
   // bcdUSB alone cannot tell: a USB 3 device linked at High Speed reports 2.10.
   // The BOS SuperSpeed capability is what says the device could go faster.
   if (u.bos_superspeed.is(true)) {
-    ev.emplace_back("port_usb3", u.port_usb3_capable.is(true) ? "yes" : u.port_usb3_capable.is(false) ? "no" : "unknown");
+    ev.emplace_back("port_usb3", phrase(u.port_usb3_capable.is(true)    ? "value.yes"
+                                        : u.port_usb3_capable.is(false) ? "value.no"
+                                                                         : "value.unknown"));
     sink.add(u.port_usb3_capable.is(true) ? "drive.usb3_device_at_high_speed_on_usb3_port" : "drive.usb3_device_at_high_speed",
              d->id, std::move(ev));
   } else if (u.bos_superspeed.is(false)) {
@@ -158,13 +160,13 @@ void writable_everywhere(const FactSet& facts, FindingSink& sink) {
   const VolumeFacts* v = d ? d->target() : nullptr;
   if (!v || !v->native_writers.is_known() || !v->fs_type.is_known()) return;
   std::vector<std::string> wanted = facts.run_on.empty() ? std::vector<std::string>{"linux", "windows", "macos"} : facts.run_on;
-  std::string missing;
+  std::vector<std::string> missing;
   for (const auto& os : wanted) {
     const auto& w = v->native_writers.value();
     const std::string shown = os == "windows" ? "Windows" : os == "macos" ? "macOS" : os == "linux" ? "Linux" : os;
-    if (std::find(w.begin(), w.end(), os) == w.end()) missing += (missing.empty() ? "" : ", ") + shown;
+    if (std::find(w.begin(), w.end(), os) == w.end()) missing.push_back(shown);
   }
-  if (!missing.empty()) sink.add("drive.fs_not_writable_on_os", v->id, {{"fs", v->fs_type.value()}, {"os", missing}});
+  if (!missing.empty()) sink.add("drive.fs_not_writable_on_os", v->id, {{"fs", v->fs_type.value()}, {"os", phrase_list(missing)}});
 }
 
 void layout(const FactSet& facts, FindingSink& sink) {

@@ -12,7 +12,7 @@ namespace vmstick {
 namespace {
 
 std::string cpu_label(const HostFacts& h) {
-  std::string label = h.cpu_model.is_known() ? h.cpu_model.value() : std::string("unknown CPU");
+  std::string label = h.cpu_model.is_known() ? h.cpu_model.value() : phrase("value.unknown_cpu");
   if (h.cpu_vendor.is_known()) label += " (" + h.cpu_vendor.value() + ")";
   return label;
 }
@@ -21,12 +21,6 @@ std::string virt_name(const HostFacts& h) {
   if (h.cpu_vendor.is("AuthenticAMD") || h.cpu_vendor.is("HygonGenuine")) return "AMD-V";
   if (h.cpu_vendor.is("GenuineIntel")) return "VT-x";
   return "VT-x/AMD-V";
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
 }
 
 void hardware_virtualization(const FactSet& facts, FindingSink& sink) {
@@ -80,30 +74,31 @@ const InstalledHypervisor* find_installed(const HostFacts& h, std::string_view p
 }
 
 std::string version_or_unknown(const InstalledHypervisor& hv) {
-  return hv.version.empty() ? std::string("unknown") : hv.version;
+  return hv.version.empty() ? phrase("value.unknown_version") : hv.version;
 }
 
-// What keeps the Windows hypervisor running, in words the Settings app uses.
+// What keeps the Windows hypervisor running, in words the Settings app uses
+// (a Chinese Windows shows them in Chinese, hence phrases; names stay).
 std::vector<std::string> windows_hypervisor_holders(const HostFacts& h) {
   std::vector<std::string> holders;
   if (h.hypervisor_features_enabled.is_known()) {
     for (const auto& f : h.hypervisor_features_enabled.value()) {
       if (f == "Microsoft-Hyper-V-All" || f == "Microsoft-Hyper-V") holders.push_back("Hyper-V");
-      else if (f == "VirtualMachinePlatform") holders.push_back("Virtual Machine Platform (WSL2)");
-      else if (f == "HypervisorPlatform") holders.push_back("Windows Hypervisor Platform");
-      else if (f == "Containers-DisposableClientVM") holders.push_back("Windows Sandbox");
+      else if (f == "VirtualMachinePlatform") holders.push_back(phrase("holder.virtual_machine_platform"));
+      else if (f == "HypervisorPlatform") holders.push_back(phrase("holder.hypervisor_platform"));
+      else if (f == "Containers-DisposableClientVM") holders.push_back(phrase("holder.sandbox"));
     }
   }
   if (h.vbs_services_running.is_known()) {
     for (const auto& s : h.vbs_services_running.value()) {
-      if (s == "memory_integrity") holders.push_back("Memory Integrity (HVCI)");
+      if (s == "memory_integrity") holders.push_back(phrase("holder.memory_integrity"));
       else if (s == "credential_guard") holders.push_back("Credential Guard");
-      else if (s == "system_guard") holders.push_back("System Guard Secure Launch");
+      else if (s == "system_guard") holders.push_back(phrase("holder.system_guard"));
     }
   }
-  if (holders.empty() && h.vbs_status.is("running")) holders.push_back("Virtualization-based security");
+  if (holders.empty() && h.vbs_status.is("running")) holders.push_back(phrase("holder.vbs"));
   holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
-  if (holders.empty()) holders.push_back("the Windows hypervisor (hypervisorlaunchtype auto)");
+  if (holders.empty()) holders.push_back(phrase("holder.launch_type_auto"));
   return holders;
 }
 
@@ -113,8 +108,8 @@ std::vector<std::string> windows_hypervisor_holders(const HostFacts& h) {
 void windows_hypervisor(const FactSet& facts, FindingSink& sink) {
   const HostFacts& h = facts.host;
   if (!h.windows_hypervisor_running.is(true)) return;
-  Evidence base{{"holders", join(windows_hypervisor_holders(h))},
-                {"launch_type", h.hypervisor_launch_type.is_known() ? h.hypervisor_launch_type.value() : "unknown"}};
+  Evidence base{{"holders", phrase_list(windows_hypervisor_holders(h))},
+                {"launch_type", h.hypervisor_launch_type.is_known() ? h.hypervisor_launch_type.value() : phrase("value.unknown")}};
   bool specific = false;
   if (const auto* vbox = find_installed(h, "VirtualBox")) {
     Evidence ev = base;
@@ -150,7 +145,7 @@ void kvm_vs_virtualbox(const FactSet& facts, FindingSink& sink) {
   auto cmp = compare_version_text(vbox->version, "7.2.10");
   if (cmp && *cmp >= 0) return;
   sink.add("host.kvm_holds_virt_virtualbox", "host",
-           {{"kernel", h.kernel_version.is_known() ? h.kernel_version.value() : "unknown"},
+           {{"kernel", h.kernel_version.is_known() ? h.kernel_version.value() : phrase("value.unknown")},
             {"module", h.kvm_vendor_module.value()},
             {"version", version_or_unknown(*vbox)},
             {"error", h.kvm_vendor_module.is("kvm_amd") ? "VERR_SVM_IN_USE" : "VERR_VMX_IN_VMX_ROOT_MODE"}});

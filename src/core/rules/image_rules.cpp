@@ -18,10 +18,19 @@ std::string gib(std::uint64_t bytes) {
   return buf;
 }
 
+// The variants our probes name in plain words get the reader's words; VMDK
+// create types ("monolithicSparse") and "ISO 9660" are names and stay.
+std::string variant_words(const std::string& variant) {
+  for (std::string_view v : {"dynamic", "fixed", "differencing"}) {
+    if (variant == v) return phrase("variant." + variant);
+  }
+  return variant;
+}
+
 Evidence base_evidence(const ImageFacts& i) {
   Evidence ev{{"path", i.disk_path.empty() ? i.path : i.disk_path}};
   if (i.format.is_known()) ev.emplace_back("format", i.format.value());
-  if (i.variant.is_known()) ev.emplace_back("variant", i.variant.value());
+  if (i.variant.is_known()) ev.emplace_back("variant", variant_words(i.variant.value()));
   return ev;
 }
 
@@ -58,10 +67,10 @@ void hypervisors(const FactSet& facts, FindingSink& sink) {
     if (d != &boot && boot.format.is_known() && d->format.value() == boot.format.value()) continue;
     const ImageFacts& i = *d;
     const auto support = image_rules::hypervisor_support(i);
-    std::string native;
+    std::vector<std::string> native;
     for (const auto& s : support) {
       if (s.native) {
-        native += (native.empty() ? "" : ", ") + s.hypervisor;
+        native.push_back(s.hypervisor);
         continue;
       }
       // The boot disk's command also converts the other disks in its format,
@@ -82,7 +91,7 @@ void hypervisors(const FactSet& facts, FindingSink& sink) {
     }
     if (!native.empty()) {
       Evidence ev = base_evidence(i);
-      ev.emplace_back("hypervisors", native);
+      ev.emplace_back("hypervisors", phrase_list(native));
       sink.add("image.opens_natively", i.path, std::move(ev));
     }
   }
@@ -109,7 +118,7 @@ void variant(const FactSet& facts, FindingSink& sink) {
   if (i.virtual_size_bytes.is_known()) ev.emplace_back("virtual", gib(i.virtual_size_bytes.value()));
   if (i.format.is("iso")) return;
   if (i.allocation.is("dynamic")) {
-    ev.emplace_back("allocated", i.allocated_bytes.is_known() ? gib(i.allocated_bytes.value()) : std::string("an unknown amount"));
+    ev.emplace_back("allocated", i.allocated_bytes.is_known() ? gib(i.allocated_bytes.value()) : phrase("value.unknown_amount"));
     sink.add("image.dynamic_grows", i.path, std::move(ev));
   } else {
     sink.add("image.fixed_size", i.path, std::move(ev));
@@ -128,7 +137,8 @@ void chain(const FactSet& facts, FindingSink& sink) {
       ev.emplace_back("count", std::to_string(i.parent_chain.is_known() ? i.parent_chain.value().size() : 0));
       sink.add("image.differencing_chain", i.path, std::move(ev));
     } else if (!i.chain_state.is("none")) {
-      ev.emplace_back("state", i.chain_state.value());
+      // The probe's state codes (analyse.hpp) each have a phrase.
+      ev.emplace_back("state", phrase("chain_state." + i.chain_state.value()));
       sink.add("image.chain_broken", i.path, std::move(ev));
     }
   }
@@ -140,7 +150,7 @@ void condition(const FactSet& facts, FindingSink& sink) {
     const ImageFacts& i = *d;
     if (i.encrypted.is(true)) {
       Evidence ev = base_evidence(i);
-      ev.emplace_back("encryption", i.encryption.is_known() ? i.encryption.value() : std::string("unknown"));
+      ev.emplace_back("encryption", i.encryption.is_known() ? i.encryption.value() : phrase("value.unknown_encryption"));
       sink.add("image.encrypted", i.path, std::move(ev));
     }
     if (i.needs_repair.is(true)) {

@@ -8,6 +8,8 @@
 
 #include <filesystem>
 
+#include "core/findings/catalog.hpp"
+
 namespace vmstick::image_rules {
 namespace {
 
@@ -36,13 +38,14 @@ std::vector<Support> hypervisor_support(const ImageFacts& i) {
   if (f == "vdi" || f == "vhd" || f == "iso" || (f == "vmdk" && !stream)) {
     vbox.native = true;
   } else if (f == "vhdx") {
-    vbox.why = "VirtualBox opens VHDX read-only, so a VM cannot run from it";
+    vbox.why = phrase("why.virtualbox_vhdx");
     vbox.command = "VBoxManage clonemedium disk " + quoted(in) + " " + quoted(out_path(in, ".vdi", "vbox")) + " --format VDI";
   } else if (f == "raw") {
-    vbox.why = "VirtualBox attaches raw disk images only through a conversion";
+    vbox.why = phrase("why.virtualbox_raw");
     vbox.command = "VBoxManage convertfromraw " + quoted(in) + " " + quoted(out_path(in, ".vdi", "vbox")) + " --format VDI";
   } else {
-    vbox.why = stream ? "VirtualBox imports stream-optimized VMDKs (OVA) but does not run from them" : "VirtualBox cannot run from " + f;
+    // The phrase names the format from the finding's "format" evidence.
+    vbox.why = phrase(stream ? "why.virtualbox_stream_optimized" : "why.virtualbox_format");
     vbox.command = qemu_img(in, "vdi", "", ".vdi", "vbox");
   }
   out.push_back(vbox);
@@ -51,10 +54,10 @@ std::vector<Support> hypervisor_support(const ImageFacts& i) {
   if ((f == "vmdk" && !stream) || f == "iso") {
     vmw.native = true;
   } else if (stream) {
-    vmw.why = "VMware imports stream-optimized VMDKs but does not run from them";
+    vmw.why = phrase("why.vmware_stream_optimized");
     vmw.command = "vmware-vdiskmanager -r " + quoted(in) + " -t 0 " + quoted(out_path(in, ".vmdk", "vmware"));
   } else {
-    vmw.why = "VMware runs VMs from VMDK only";
+    vmw.why = phrase("why.vmware_vmdk_only");
     vmw.command = qemu_img(in, "vmdk", "subformat=monolithicSparse", ".vmdk", "vmware");
   }
   out.push_back(vmw);
@@ -65,21 +68,21 @@ std::vector<Support> hypervisor_support(const ImageFacts& i) {
   } else if (f == "vhd" && !i.firmware.is("efi")) {
     hv.native = true;
   } else if (f == "vhd") {
-    hv.why = "this VM boots with UEFI, and Hyper-V Generation 2 VMs boot only from VHDX";
+    hv.why = phrase("why.hyperv_uefi_needs_vhdx");
     hv.command = "Convert-VHD -Path " + quoted(in) + " -DestinationPath " + quoted(out_path(in, ".vhdx", "hyperv"));
   } else {
-    hv.why = "Hyper-V runs VMs from VHD and VHDX only";
+    hv.why = phrase("why.hyperv_vhd_vhdx_only");
     hv.command = qemu_img(in, "vhdx", "subformat=dynamic", ".vhdx", "hyperv");
   }
   out.push_back(hv);
 
   Support qemu{"QEMU/KVM", true, "", ""};
   if (f == "vdi" && diff) {
-    qemu = {"QEMU/KVM", false, "QEMU does not read VDI differencing images", "VBoxManage clonemedium disk " + quoted(in) + " " + quoted(out_path(in, ".vdi", "merged")) + " --format VDI"};
+    qemu = {"QEMU/KVM", false, phrase("why.qemu_vdi_differencing"), "VBoxManage clonemedium disk " + quoted(in) + " " + quoted(out_path(in, ".vdi", "merged")) + " --format VDI"};
   } else if (f == "vhdx" && diff) {
-    qemu = {"QEMU/KVM", false, "QEMU does not read differencing VHDX images", "Convert-VHD -Path " + quoted(in) + " -DestinationPath " + quoted(out_path(in, ".vhdx", "merged")) + " -VHDType Dynamic"};
+    qemu = {"QEMU/KVM", false, phrase("why.qemu_vhdx_differencing"), "Convert-VHD -Path " + quoted(in) + " -DestinationPath " + quoted(out_path(in, ".vhdx", "merged")) + " -VHDType Dynamic"};
   } else if (f == "qcow2" && i.encryption.is("aes")) {
-    qemu = {"QEMU/KVM", false, "QEMU system emulators refuse the legacy AES qcow2 encryption", "qemu-img convert -p --object secret,id=sec0,file=KEYFILE --image-opts driver=qcow2,file.filename=" + in + ",encrypt.key-secret=sec0 -O qcow2 " + quoted(out_path(in, ".qcow2", "plain"))};
+    qemu = {"QEMU/KVM", false, phrase("why.qemu_legacy_aes"), "qemu-img convert -p --object secret,id=sec0,file=KEYFILE --image-opts driver=qcow2,file.filename=" + in + ",encrypt.key-secret=sec0 -O qcow2 " + quoted(out_path(in, ".qcow2", "plain"))};
   }
   out.push_back(qemu);
 
@@ -88,7 +91,7 @@ std::vector<Support> hypervisor_support(const ImageFacts& i) {
     utm.native = !(f == "qcow2" && i.encryption.is("aes"));
   }
   if (!utm.native) {
-    utm.why = "UTM runs VMs from qcow2 or raw images";
+    utm.why = phrase("why.utm_qcow2_raw");
     utm.command = qemu_img(in, "qcow2", "", ".qcow2", "utm");
   }
   out.push_back(utm);

@@ -13,7 +13,7 @@ namespace vmstick::image_rules {
 struct Support {
   std::string hypervisor;  // "VirtualBox", "VMware", "Hyper-V", "QEMU/KVM", "UTM"
   bool native{false};
-  std::string why;      // when not native: why not
+  std::string why;      // when not native: why not, as a phrase reference (core/findings/catalog.hpp)
   std::string command;  // when not native: the conversion command
 };
 

@@ -18,6 +18,14 @@ void FindingSink::add(std::string_view id, std::string subject, Evidence evidenc
   } else {
     log::get("rules")->error("rule emitted finding '{}' which the catalog does not define", id);
   }
+  for (const auto& [key, value] : f.evidence) {
+    for (const auto& phrase_id : phrase_ids(value)) {
+      if (!catalog_.phrase(phrase_id)) {
+        log::get("rules")->error("finding '{}' evidence '{}' names phrase '{}' which the catalog does not define", id, key,
+                                 phrase_id);
+      }
+    }
+  }
   findings_.push_back(std::move(f));
 }
 
