@@ -74,7 +74,9 @@ BenchFacts to_bench_facts(const BenchResult& r) {
 BenchFacts to_bench_facts_failed(const std::string& target, const Error& error) {
   BenchFacts b;
   b.target = target;
-  const std::string why = "the speed test did not complete: " + error.describe();
+  // The reason is the error itself: the facts sit under the speed test, and
+  // the finding already says the test did not complete.
+  const std::string why = error.describe();
   for_each_slot(b, [&](Fact<BenchFigure>& f) { f = Fact<BenchFigure>::unknown(why); });
   b.seq_read_mbps = Fact<double>::unknown(why);
   b.seq_write_mbps = Fact<double>::unknown(why);

@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "core/backend.hpp"
+#include "platform/macos/drive_probe.hpp"
 #include "platform/macos/host_probe_macos.hpp"
 
 namespace vmstick {
@@ -12,6 +13,7 @@ class MacBackend final : public Backend {
   std::string_view name() const override { return "macos"; }
   void register_probes(ProbeRegistry& registry) const override {
     registry.add(std::make_unique<macos_backend::HostProbe>());
+    macos_backend::register_drive_probe(registry);
   }
   // Apple's place for per-user logs.
   std::filesystem::path log_dir() const override {

@@ -2,6 +2,8 @@
 #include <cstdlib>
 
 #include "core/backend.hpp"
+#include "platform/windows/drive_monitor_win.hpp"
+#include "platform/windows/drive_probe.hpp"
 #include "platform/windows/host_probe_windows.hpp"
 
 namespace vmstick {
@@ -12,6 +14,7 @@ class WindowsBackend final : public Backend {
   std::string_view name() const override { return "windows"; }
   void register_probes(ProbeRegistry& registry) const override {
     registry.add(std::make_unique<windows_backend::HostProbe>());
+    windows_backend::register_drive_probe(registry);
   }
   // Per-user, not roaming: logs belong to this machine.
   std::filesystem::path log_dir() const override {
@@ -19,6 +22,9 @@ class WindowsBackend final : public Backend {
       return std::filesystem::path(local) / L"vmstick" / L"logs";
     }
     return {};
+  }
+  std::unique_ptr<DriveMonitor> make_drive_monitor() const override {
+    return std::make_unique<windows_backend::WinDriveMonitor>();
   }
 };
 
