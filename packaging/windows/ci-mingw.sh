@@ -63,5 +63,10 @@ set -e
 (( rc >= 0 && rc <= 2 )) || fail "vmstick.exe check exited $rc"
 python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert "findings" in j and "verdict" in j' \
   "$work/report.json" || fail "vmstick.exe wrote no valid report"
+# The drive probe's Win32 path end to end: wine emulates at least one
+# physical drive, which must come back as a Windows drive record.
+run "$exe" drives --json >"$work/drives.json" || fail "vmstick.exe drives --json failed"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert j["backend"] == "windows" and j["drives"], j' \
+  "$work/drives.json" || fail "vmstick.exe drives listed no drive"
 rm -rf "$work"
 echo "ci-mingw: Windows build cross-compiled, tests and CLI run under wine"
