@@ -61,4 +61,12 @@ struct ImageFacts {
   std::vector<ImageFacts> other_disks;
 };
 
+// The boot disk first, then the config's other disks: what a rule walks when
+// it judges the whole VM rather than the image the user named.
+inline std::vector<const ImageFacts*> every_disk(const ImageFacts& boot) {
+  std::vector<const ImageFacts*> out{&boot};
+  for (const ImageFacts& d : boot.other_disks) out.push_back(&d);
+  return out;
+}
+
 }  // namespace vmstick

@@ -111,8 +111,7 @@ void image_fits(const FactSet& facts, FindingSink& sink) {
   const DriveFacts* d = facts.target();
   const VolumeFacts* v = d ? d->target() : nullptr;
   if (!v || !facts.image) return;
-  std::vector<const ImageFacts*> disks{&*facts.image};
-  for (const auto& other : facts.image->other_disks) disks.push_back(&other);
+  const std::vector<const ImageFacts*> disks = every_disk(*facts.image);
   const auto* max = v->max_file_bytes.get();
   const auto* fs = v->fs_type.get();
   if (max && fs) {

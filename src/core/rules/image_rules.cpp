@@ -34,14 +34,6 @@ Evidence base_evidence(const ImageFacts& i) {
   return ev;
 }
 
-// Every disk of the VM: the boot disk first, then the other disks a config
-// attaches. The first element is the one the image facts describe.
-std::vector<const ImageFacts*> all_disks(const ImageFacts& image) {
-  std::vector<const ImageFacts*> out{&image};
-  for (const auto& d : image.other_disks) out.push_back(&d);
-  return out;
-}
-
 // A finding about one of the other disks names that disk, so two disks with
 // the same problem stay two findings.
 std::string subject_of(const ImageFacts& boot, const ImageFacts& disk, const std::string& boot_subject) {
@@ -50,7 +42,7 @@ std::string subject_of(const ImageFacts& boot, const ImageFacts& disk, const std
 
 void readable(const FactSet& facts, FindingSink& sink) {
   if (!facts.image) return;
-  for (const ImageFacts* d : all_disks(*facts.image)) {
+  for (const ImageFacts* d : every_disk(*facts.image)) {
     if (d->format.is_known()) continue;
     Evidence ev{{"path", d->path}, {"reason", d->format.reason()}};
     sink.add("image.unreadable", d->path, std::move(ev));
@@ -60,28 +52,32 @@ void readable(const FactSet& facts, FindingSink& sink) {
 void hypervisors(const FactSet& facts, FindingSink& sink) {
   if (!facts.image) return;
   const ImageFacts& boot = *facts.image;
-  for (const ImageFacts* d : all_disks(boot)) {
+  for (const ImageFacts* d : every_disk(boot)) {
     if (!d->format.is_known()) continue;
     // Another disk in the boot disk's format converts the same way; only a
     // disk in another format needs its own advice.
     if (d != &boot && boot.format.is_known() && d->format.value() == boot.format.value()) continue;
     const ImageFacts& i = *d;
     const auto support = image_rules::hypervisor_support(i);
+    // The boot disk's command also converts the other disks in its format,
+    // one after the other, so the user can paste one line.
+    std::vector<std::vector<image_rules::Support>> siblings;
+    if (d == &boot) {
+      for (const auto& other : boot.other_disks) {
+        if (other.format.is_known() && other.format.value() == boot.format.value())
+          siblings.push_back(image_rules::hypervisor_support(other));
+      }
+    }
     std::vector<std::string> native;
     for (const auto& s : support) {
       if (s.native) {
         native.push_back(s.hypervisor);
         continue;
       }
-      // The boot disk's command also converts the other disks in its format,
-      // one after the other, so the user can paste one line.
       std::string command = s.command;
-      if (d == &boot) {
-        for (const auto& other : boot.other_disks) {
-          if (!other.format.is_known() || other.format.value() != boot.format.value()) continue;
-          for (const auto& o : image_rules::hypervisor_support(other))
-            if (o.hypervisor == s.hypervisor && !o.native) command += " && " + o.command;
-        }
+      for (const auto& sibling : siblings) {
+        for (const auto& o : sibling)
+          if (o.hypervisor == s.hypervisor && !o.native) command += " && " + o.command;
       }
       Evidence ev = base_evidence(i);
       ev.emplace_back("hypervisor", s.hypervisor);
@@ -128,7 +124,7 @@ void variant(const FactSet& facts, FindingSink& sink) {
 
 void chain(const FactSet& facts, FindingSink& sink) {
   if (!facts.image) return;
-  for (const ImageFacts* d : all_disks(*facts.image)) {
+  for (const ImageFacts* d : every_disk(*facts.image)) {
     const ImageFacts& i = *d;
     if (!i.chain_state.is_known()) continue;
     Evidence ev = base_evidence(i);
@@ -146,7 +142,7 @@ void chain(const FactSet& facts, FindingSink& sink) {
 
 void condition(const FactSet& facts, FindingSink& sink) {
   if (!facts.image) return;
-  for (const ImageFacts* d : all_disks(*facts.image)) {
+  for (const ImageFacts* d : every_disk(*facts.image)) {
     const ImageFacts& i = *d;
     if (i.encrypted.is(true)) {
       Evidence ev = base_evidence(i);
