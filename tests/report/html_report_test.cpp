@@ -6,6 +6,11 @@
 #include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
 #include "core/report/redact.hpp"
+#include "core/report/report_resources.hpp"
+#include "core/score/hypervisor_verdict.hpp"
+
+#include <optional>
+#include <set>
 
 using namespace vmstick;
 
@@ -135,4 +140,84 @@ TEST_CASE("HTML report leaves out facts that belong to another OS, keeps other u
   CHECK(html->find("Windows only") == std::string::npos);
   CHECK(html->find("macOS only") == std::string::npos);
   CHECK(html->find("file does not exist (/proc/sys/kernel/osrelease)") != std::string::npos);
+}
+
+TEST_CASE("hypervisor details are worded in the reader's language, the JSON keeps the English sentence") {
+  CheckResult r = hostile_result();
+  r.facts.host.hw_virt_available = Fact<bool>::known(false, "cpuinfo flags");
+  r.facts.host.windows_hypervisor_running = Fact<bool>::known(false, "CPUID");
+  r.facts.host.installed_hypervisors =
+      Fact<std::vector<InstalledHypervisor>>::known({{"VirtualBox", "7.0.14", "", "", {}}}, "test");
+  auto en = report_json(r, Catalog::builtin(), Lang::en, FixOs::Linux);
+  REQUIRE(en["hypervisors"].size() == 1);
+  CHECK(en["hypervisors"][0]["detail"] == "VT-x/AMD-V is not usable (cpuinfo flags)");
+  CHECK(en["hypervisors"][0]["detail_key"] == "no_hw_virt");
+  CHECK(en["hypervisors"][0]["detail_args"]["source"] == "cpuinfo flags");
+
+  auto zh = report_json(r, Catalog::builtin(), Lang::zh_CN, FixOs::Linux);
+  CHECK(zh["hypervisors"][0]["detail"] == "VT-x/AMD-V is not usable (cpuinfo flags)");
+  auto html = render_html_report(zh, Lang::zh_CN);
+  REQUIRE(html.ok());
+  CHECK(html->find("VT-x/AMD-V 不可用（cpuinfo flags）") != std::string::npos);
+  CHECK(html->find("is not usable") == std::string::npos);
+
+  // A report from a version with a key this one does not know still shows
+  // the sentence it carries.
+  zh["hypervisors"][0]["detail_key"] = "from_the_future";
+  auto old = render_html_report(zh, Lang::zh_CN);
+  REQUIRE(old.ok());
+  CHECK(old->find("VT-x/AMD-V is not usable (cpuinfo flags)") != std::string::npos);
+}
+
+TEST_CASE("every hypervisor detail has a sentence in both languages with all its placeholders filled") {
+  // One host per detail the verdict can give.
+  auto base = [] {
+    FactSet f;
+    f.host.os = Fact<std::string>::known("linux", "t");
+    f.host.arch = Fact<std::string>::known("x86_64", "t");
+    f.host.hw_virt_available = Fact<bool>::known(true, "t");
+    f.host.windows_hypervisor_running = Fact<bool>::known(false, "t");
+    f.host.dev_kvm_accessible = Fact<bool>::known(true, "t");
+    f.host.installed_hypervisors = Fact<std::vector<InstalledHypervisor>>::known(
+        {{"VirtualBox", "7.0", "", "", {}}, {"QEMU", "8.0", "", "", {}}}, "t");
+    return f;
+  };
+  std::vector<FactSet> hosts;
+  hosts.push_back(base());
+  hosts.back().image = ImageFacts{};
+  hosts.back().image->guest_arch = Fact<std::string>::known("aarch64", "t");
+  hosts.push_back(base());
+  hosts.back().host.hw_virt_available = Fact<bool>::known(false, "cpuinfo");
+  hosts.push_back(base());
+  hosts.back().host.windows_hypervisor_running = Fact<bool>::known(true, "CPUID");
+  hosts.push_back(base());
+  hosts.back().host.kvm_enable_virt_at_load = Fact<bool>::known(true, "t");
+  hosts.back().host.kvm_vendor_module = Fact<std::string>::known("kvm_intel", "t");
+  hosts.push_back(base());
+  hosts.back().host.dev_kvm_accessible = Fact<bool>::known(false, "t");
+  hosts.push_back(base());
+  hosts.back().host.dev_kvm_accessible = Fact<bool>::unknown("no /dev");
+  hosts.push_back(base());
+  hosts.back().host.hw_virt_available = Fact<bool>::unknown("cpuinfo unreadable");
+  Prediction slow;
+  slow.feel = Feel::painful;
+  slow.boot_seconds = 300;
+
+  std::set<std::string> keys;
+  for (const auto& f : hosts) {
+    for (const auto& prediction : {std::optional<Prediction>{}, std::optional<Prediction>{slow}}) {
+      for (const auto& v : hypervisor_verdicts(f, prediction)) {
+        if (v.detail_key.empty()) continue;
+        keys.insert(v.detail_key);
+        for (Lang lang : {Lang::en, Lang::zh_CN}) {
+          const std::string s = report_sentence("hvdetail_" + v.detail_key, v.detail_args, lang);
+          INFO(v.detail_key << " " << static_cast<int>(lang) << ": " << s);
+          CHECK(!s.empty());
+          CHECK(s.find("{{") == std::string::npos);
+        }
+      }
+    }
+  }
+  CHECK(keys == std::set<std::string>{"emulated_arch", "no_hw_virt", "hyperv_running", "kvm_holds", "no_kvm_access",
+                                      "unknown_fact", "slow_drive"});
 }

@@ -67,7 +67,8 @@ TEST_CASE("hypervisor verdict: no VT-x fails VirtualBox and slows QEMU, unknown 
   u.host.windows_hypervisor_running = Fact<bool>::unknown("not checked");
   auto w = hypervisor_verdicts(u, std::nullopt);
   CHECK(w[0].outlook == HypervisorOutlook::unknown);
-  CHECK(w[0].detail == "cpuinfo unreadable");
+  CHECK(w[0].detail_key == "unknown_fact");
+  CHECK(w[0].detail_args == Evidence{{"reason", "cpuinfo unreadable"}});
 }
 
 TEST_CASE("hypervisor verdict: a slow drive turns 'runs' into 'runs, slowly', arch mismatch is emulation") {

@@ -196,7 +196,16 @@ data hypervisor_rows(const json& report, Lang lang) {
     d.set("outlook", str(h, "outlook"));
     d.set("outlook_text", report_string("outlook_" + str(h, "outlook"), lang));
     d.set("reason_text", report_string("hvreason_" + str(h, "reason"), lang));
-    const std::string detail = str(h, "detail");
+    // Worded in the reader's language from the key; a report written by
+    // another version (an unknown key) still shows its English sentence.
+    Evidence args;
+    if (h.contains("detail_args") && h["detail_args"].is_object()) {
+      for (const auto& [k, val] : h["detail_args"].items()) {
+        if (val.is_string()) args.emplace_back(k, val.get<std::string>());
+      }
+    }
+    std::string detail = str(h, "detail_key").empty() ? "" : report_sentence("hvdetail_" + str(h, "detail_key"), args, lang);
+    if (detail.empty()) detail = str(h, "detail");
     if (!detail.empty()) d.set("detail", detail);
     list.push_back(d);
   }

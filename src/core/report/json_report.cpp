@@ -2,6 +2,7 @@
 #include "core/report/json_report.hpp"
 
 #include "core/facts/fact_json.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/score/verdict.hpp"
 #include "core/version.hpp"
 
@@ -54,11 +55,17 @@ nlohmann::json prediction_json(const Verdict& v) {
 nlohmann::json hypervisors_json(const Verdict& v) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& h : v.hypervisors) {
+    nlohmann::json args = nlohmann::json::object();
+    for (const auto& [k, val] : h.detail_args) args[k] = val;
+    // "detail" is the English sentence, as evidence is English in every
+    // language; detail_key and detail_args let a reader word it anew.
     out.push_back({{"name", h.name},
                    {"version", h.version},
                    {"outlook", to_string(h.outlook)},
                    {"reason", h.reason},
-                   {"detail", h.detail}});
+                   {"detail", h.detail_key.empty() ? "" : report_sentence("hvdetail_" + h.detail_key, h.detail_args, Lang::en)},
+                   {"detail_key", h.detail_key},
+                   {"detail_args", args}});
   }
   return out;
 }

@@ -45,6 +45,11 @@ std::string report_string(std::string_view key, Lang lang) {
   return s.empty() ? std::string(key) : s;
 }
 
+std::string report_sentence(std::string_view key, const Evidence& args, Lang lang) {
+  const std::string s = lookup("strings.json", key, lang);
+  return s.empty() ? s : fill_placeholders(s, args);
+}
+
 std::string fact_label(std::string_view key, Lang lang) {
   std::string s = lookup("fact_labels.json", key, lang);
   if (!s.empty()) return s;

@@ -16,6 +16,10 @@ std::string_view report_resource(std::string_view name);
 // the key itself if missing, so a gap shows instead of vanishing.
 std::string report_string(std::string_view key, Lang lang);
 
+// A report string with {{placeholders}} filled from args; "" when the key
+// has no text in strings.json.
+std::string report_sentence(std::string_view key, const Evidence& args, Lang lang);
+
 // Human label of a fact key (resources/report/fact_labels.json); unknown keys
 // are humanised ("optimal_io_size" → "Optimal io size").
 std::string fact_label(std::string_view key, Lang lang);

@@ -23,7 +23,7 @@ bool arch_mismatch(const FactSet& facts) {
 
 HypervisorVerdict judge(const InstalledHypervisor& hv, const FactSet& facts) {
   const HostFacts& h = facts.host;
-  HypervisorVerdict v{hv.name, hv.version, HypervisorOutlook::unknown, "unknown_host", ""};
+  HypervisorVerdict v{hv.name, hv.version, HypervisorOutlook::unknown, "unknown_host", "", {}};
   const bool vbox = hv.name == "VirtualBox";
   const bool vmware = hv.name.rfind("VMware", 0) == 0;
   const bool qemu = hv.name == "QEMU";
@@ -31,13 +31,15 @@ HypervisorVerdict judge(const InstalledHypervisor& hv, const FactSet& facts) {
   if (arch_mismatch(facts)) {
     v.outlook = qemu || hv.name == "UTM" ? HypervisorOutlook::runs_slowly : HypervisorOutlook::fails;
     v.reason = "emulated_arch";
-    v.detail = "the image is for " + facts.image->guest_arch.value() + " but this computer is " + h.arch.value();
+    v.detail_key = "emulated_arch";
+    v.detail_args = {{"image", facts.image->guest_arch.value()}, {"host", h.arch.value()}};
     return v;
   }
   if (h.hw_virt_available.is(false) && !h.windows_hypervisor_running.is(true)) {
     v.outlook = qemu ? HypervisorOutlook::runs_slowly : HypervisorOutlook::fails;
     v.reason = "no_hw_virt";
-    v.detail = "VT-x/AMD-V is not usable (" + h.hw_virt_available.source() + ")";
+    v.detail_key = "no_hw_virt";
+    v.detail_args = {{"source", h.hw_virt_available.source()}};
     return v;
   }
   if (h.windows_hypervisor_running.is(true)) {
@@ -61,7 +63,8 @@ HypervisorVerdict judge(const InstalledHypervisor& hv, const FactSet& facts) {
       v.outlook = HypervisorOutlook::runs_slowly;
       v.reason = "via_hyperv";
     }
-    v.detail = "the Windows hypervisor is running (" + h.windows_hypervisor_running.source() + ")";
+    v.detail_key = "hyperv_running";
+    v.detail_args = {{"source", h.windows_hypervisor_running.source()}};
     return v;
   }
   // Linux 6.12+: a loaded KVM takes VT-x/AMD-V at load time, and VirtualBox
@@ -71,18 +74,24 @@ HypervisorVerdict judge(const InstalledHypervisor& hv, const FactSet& facts) {
   if (kvm_holds && (vbox || vmware)) {
     v.outlook = HypervisorOutlook::fails;
     v.reason = "kvm_holds";
-    v.detail = h.kvm_vendor_module.value() + " is loaded with enable_virt_at_load=1";
+    v.detail_key = "kvm_holds";
+    v.detail_args = {{"module", h.kvm_vendor_module.value()}};
     return v;
   }
   if (qemu && h.os.is("linux") && !h.dev_kvm_accessible.is(true)) {
     v.outlook = h.dev_kvm_accessible.is_known() ? HypervisorOutlook::runs_slowly : HypervisorOutlook::unknown;
     v.reason = h.dev_kvm_accessible.is_known() ? "no_kvm_access" : "unknown_host";
-    v.detail = h.dev_kvm_accessible.is_known() ? "/dev/kvm cannot be opened, so QEMU falls back to TCG emulation"
-                                               : h.dev_kvm_accessible.reason();
+    if (h.dev_kvm_accessible.is_known()) {
+      v.detail_key = "no_kvm_access";
+    } else {
+      v.detail_key = "unknown_fact";
+      v.detail_args = {{"reason", h.dev_kvm_accessible.reason()}};
+    }
     return v;
   }
   if (!h.hw_virt_available.is_known()) {
-    v.detail = h.hw_virt_available.reason();
+    v.detail_key = "unknown_fact";
+    v.detail_args = {{"reason", h.hw_virt_available.reason()}};
     return v;
   }
   v.outlook = HypervisorOutlook::runs;
@@ -113,7 +122,8 @@ std::vector<HypervisorVerdict> hypervisor_verdicts(const FactSet& facts, const s
         (prediction->feel == Feel::slow || prediction->feel == Feel::painful)) {
       v.outlook = HypervisorOutlook::runs_slowly;
       v.reason = "slow_drive";
-      v.detail = "predicted boot time " + std::to_string(static_cast<int>(prediction->boot_seconds)) + " s";
+      v.detail_key = "slow_drive";
+      v.detail_args = {{"seconds", std::to_string(static_cast<int>(prediction->boot_seconds))}};
     }
     out.push_back(std::move(v));
   }

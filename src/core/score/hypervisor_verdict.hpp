@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/facts/fact_set.hpp"
+#include "core/findings/finding.hpp"
 #include "core/score/prediction.hpp"
 
 namespace vmstick {
@@ -23,7 +24,11 @@ struct HypervisorVerdict {
   // Stable code for why (translated by reports): "full_speed", "via_hyperv",
   // "hyperv_blocks", "kvm_holds", "no_hw_virt", "emulated_arch", "slow_drive", "unknown_host".
   std::string reason;
-  std::string detail;  // English sentence with the evidence
+  // The evidence behind the reason, worded by the reports in the reader's
+  // language: report string "hvdetail_<detail_key>" with detail_args filling
+  // its {{placeholders}}. Empty when the reason says it all.
+  std::string detail_key;
+  Evidence detail_args;
 };
 
 std::vector<HypervisorVerdict> hypervisor_verdicts(const FactSet& facts, const std::optional<Prediction>& prediction);
