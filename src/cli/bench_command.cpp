@@ -81,6 +81,16 @@ void add_bench_command(CLI::App& app, BenchOptions& opts) {
   cmd->add_option("--size", opts.size_mib, "Size of the test file in MiB, 8 to 112 (default 64; larger files would exceed the 256 MiB write budget)")
       ->check(CLI::Range(8u, 112u))
       ->option_text("MiB");
+  std::vector<std::string> ids;
+  for (const bench::Phase& p : bench::default_plan().phases) ids.push_back(p.id);
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  cmd->add_option("--only", opts.only,
+                  "Measure only these figures (comma-separated; the sustained write that fills the test file always "
+                  "runs): " + list)
+      ->delimiter(',')
+      ->check(CLI::IsMember(ids))
+      ->option_text("ID[,ID...]");
 }
 
 int run_bench_command(const CommonOptions& common, const BenchOptions& opts, const Backend& backend) {
@@ -89,7 +99,8 @@ int run_bench_command(const CommonOptions& common, const BenchOptions& opts, con
     std::fputs("The speed test is not available on this operating system.\n", stderr);
     return kExitError;
   }
-  const bench::Plan plan = bench::default_plan(opts.size_mib);
+  const bench::Plan plan = opts.only.empty() ? bench::default_plan(opts.size_mib)
+                                             : bench::only_phases(bench::default_plan(opts.size_mib), opts.only);
   CancelToken cancel;
   const bool show_progress = stderr_is_terminal() && !common.quiet;
   ProgressFn progress;

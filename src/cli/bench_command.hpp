@@ -2,6 +2,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "cli/options.hpp"
 
@@ -11,6 +12,7 @@ struct BenchOptions {
   std::string path;       // a folder on the drive to test; naming it is the user's consent
   std::string json_file;
   unsigned size_mib{64};  // test file size
+  std::vector<std::string> only;  // phase ids to measure; empty: all
 };
 
 // `vmstick bench PATH`: the drive speed test alone, with progress on a

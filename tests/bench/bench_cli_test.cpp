@@ -107,6 +107,30 @@ TEST_CASE("vmstick bench prints every figure and writes JSON") {
   CHECK(fs::is_empty(dir / "stick"));
 }
 
+TEST_CASE("vmstick bench --only measures the named figures and says the others were not measured") {
+  auto dir = vmstick::test::temp_dir("bench_cli_only_" + std::to_string(getpid()));
+  fs::create_directory(dir / "stick");
+  auto json = dir / "bench.json";
+  auto r = shell(cli("bench '" + (dir / "stick").string() + "' --size 8 --only rand_read_qd1,seq_write_qd1 --json '" +
+                     json.string() + "'"));
+  INFO(r.out);
+  CHECK(r.exit_code <= 1);
+  CHECK(r.out.find("Random read 4 KiB QD1") != std::string::npos);
+  CHECK(r.out.find("Random write 4 KiB QD32") == std::string::npos);
+  std::ifstream in(json);
+  auto j = nlohmann::json::parse(in);
+  CHECK(j["plan"]["phases"].size() == 2);
+  CHECK(j["bench"]["rand_read_qd1"]["value"]["unit"] == "IOPS");
+  CHECK(j["bench"]["rand_write_qd32"]["value"].is_null());
+  CHECK(j["bench"]["rand_write_qd32"]["unknown"] == "not part of this test plan");
+  CHECK(fs::is_empty(dir / "stick"));
+
+  auto bad = shell(cli("bench '" + (dir / "stick").string() + "' --only rand_read_qd64"));
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.out.find("rand_read_qd64") != std::string::npos);
+  CHECK(fs::is_empty(dir / "stick"));
+}
+
 TEST_CASE("vmstick bench on a missing folder is a usage error") {
   auto r = shell(cli("bench /nonexistent/vmstick-bench-target"));
   CHECK(r.exit_code == 3);

@@ -31,6 +31,31 @@ Plan small_plan() {
 
 }  // namespace
 
+TEST_CASE("engine: --only's plan measures the named figures alone, after the fill, with less wear") {
+  const Plan full = default_plan();
+  const Plan only = only_phases(full, {"rand_write_qd32", "seq_read_qd1", "no_such_phase"});
+  REQUIRE(only.phases.size() == 2);
+  CHECK(only.phases[0].id == "seq_read_qd1");  // the plan's order, not the caller's
+  CHECK(only.phases[1].id == "rand_write_qd32");
+  CHECK(only.sustained_bytes == full.sustained_bytes);
+  CHECK(only.write_budget() == full.sustained_bytes + 3 * 12 * kMiB);
+  CHECK(only.write_budget() < full.write_budget());
+  CHECK(only_phases(full, {"rand_write_qd1"}).phases.at(0).record_latency);
+
+  auto dir = test::temp_dir("bench_engine_only");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  auto r = run_bench(io, dir, only, cancel);
+  REQUIRE(r.ok());
+  REQUIRE(r->figures.size() == 2);
+  CHECK(r->figure("seq_read_qd1") != nullptr);
+  CHECK(r->figure("rand_write_qd32") != nullptr);
+  CHECK(r->figure("rand_read_qd1") == nullptr);
+  CHECK(r->bytes_written == io.log.written);
+  CHECK(r->bytes_written <= only.write_budget());
+  CHECK(r->bytes_written >= only.file_bytes);  // the reads found a filled file
+}
+
 TEST_CASE("engine: figures match the modelled drive and bytes are counted exactly") {
   auto dir = test::temp_dir("bench_engine_figures");
   test::DriveModel m;

@@ -19,6 +19,11 @@ double Plan::time_budget_seconds() const {
   return total;
 }
 
+Plan only_phases(Plan plan, const std::vector<std::string>& ids) {
+  std::erase_if(plan.phases, [&](const Phase& p) { return std::find(ids.begin(), ids.end(), p.id) == ids.end(); });
+  return plan;
+}
+
 Plan default_plan(std::uint64_t file_mib) {
   Plan plan;
   plan.file_bytes = std::max<std::uint64_t>(file_mib, 8) * kMiB;

@@ -55,4 +55,10 @@ struct Plan {
 // the sustained phase writes at least the file once so reads find real data.
 Plan default_plan(std::uint64_t file_mib = 64);
 
+// The plan with only the named phases, in the plan's order (the CLI's
+// --only: one figure re-measured with less wear). The sustained write stays:
+// it fills the file the phases read. Unknown ids are ignored; the caller
+// checks them against the plan.
+Plan only_phases(Plan plan, const std::vector<std::string>& ids);
+
 }  // namespace vmstick::bench
