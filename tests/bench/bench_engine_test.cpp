@@ -56,6 +56,25 @@ TEST_CASE("engine: --only's plan measures the named figures alone, after the fil
   CHECK(r->bytes_written >= only.file_bytes);  // the reads found a filled file
 }
 
+TEST_CASE("engine: sequential runs go on through the file instead of rewriting its start") {
+  auto dir = test::temp_dir("bench_engine_seq_cursor");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  Plan plan = only_phases(default_plan(32), {"seq_write_qd8", "seq_write_qd1"});
+  plan.sustained_bytes = plan.file_bytes;  // the fill writes every block once
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  // 32 MiB filled, then 3 x 16 + 3 x 8 MiB = 72 MiB more in 1 MiB blocks:
+  // spread over the 32 blocks, none is written more than 4 times (72 / 32
+  // rounded up, plus the fill); rewriting from the start each run would
+  // write the first 8 blocks 7 times.
+  REQUIRE(r->bytes_written == (32 + 72) * kMiB);
+  unsigned most = 0;
+  for (const auto& [offset, n] : io.log.writes_at) most = std::max(most, n);
+  CHECK(io.log.writes_at.size() == 32);
+  CHECK(most <= 4);
+}
+
 TEST_CASE("engine: figures match the modelled drive and bytes are counted exactly") {
   auto dir = test::temp_dir("bench_engine_figures");
   test::DriveModel m;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -38,6 +39,7 @@ struct FakeLog {
   std::uint64_t written{0};
   std::uint64_t read{0};
   std::uint64_t max_end_offset{0};
+  std::map<std::uint64_t, unsigned> writes_at;  // offset -> writes there
   unsigned drops{0};
   unsigned flushes{0};
   bool misaligned{false};
@@ -61,6 +63,7 @@ class FakeBenchFile final : public bench::BenchFile {
     const double rate = log_.written >= m_.cliff_after_bytes ? m_.write_mbps_after_cliff : m_.write_mbps;
     log_.clock += m_.write_latency_s + static_cast<double>(data.size()) / (rate * 1e6);
     log_.written += data.size();
+    ++log_.writes_at[offset];
     log_.max_end_offset = std::max(log_.max_end_offset, offset + data.size());
     return Ok{};
   }
