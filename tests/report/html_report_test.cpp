@@ -210,7 +210,7 @@ TEST_CASE("every hypervisor detail has a sentence in both languages with all its
         if (v.detail_key.empty()) continue;
         keys.insert(v.detail_key);
         for (Lang lang : {Lang::en, Lang::zh_CN}) {
-          const std::string s = report_sentence("hvdetail_" + v.detail_key, v.detail_args, lang);
+          const std::string s = hypervisor_detail(v.detail_key, v.detail_args, lang);
           INFO(v.detail_key << " " << static_cast<int>(lang) << ": " << s);
           CHECK(!s.empty());
           CHECK(s.find("{{") == std::string::npos);

@@ -204,7 +204,7 @@ data hypervisor_rows(const json& report, Lang lang) {
         if (val.is_string()) args.emplace_back(k, val.get<std::string>());
       }
     }
-    std::string detail = str(h, "detail_key").empty() ? "" : report_sentence("hvdetail_" + str(h, "detail_key"), args, lang);
+    std::string detail = hypervisor_detail(str(h, "detail_key"), args, lang);
     if (detail.empty()) detail = str(h, "detail");
     if (!detail.empty()) d.set("detail", detail);
     list.push_back(d);

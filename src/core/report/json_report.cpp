@@ -63,7 +63,7 @@ nlohmann::json hypervisors_json(const Verdict& v) {
                    {"version", h.version},
                    {"outlook", to_string(h.outlook)},
                    {"reason", h.reason},
-                   {"detail", h.detail_key.empty() ? "" : report_sentence("hvdetail_" + h.detail_key, h.detail_args, Lang::en)},
+                   {"detail", hypervisor_detail(h.detail_key, h.detail_args, Lang::en)},
                    {"detail_key", h.detail_key},
                    {"detail_args", args}});
   }

@@ -45,8 +45,9 @@ std::string report_string(std::string_view key, Lang lang) {
   return s.empty() ? std::string(key) : s;
 }
 
-std::string report_sentence(std::string_view key, const Evidence& args, Lang lang) {
-  const std::string s = lookup("strings.json", key, lang);
+std::string hypervisor_detail(std::string_view key, const Evidence& args, Lang lang) {
+  if (key.empty()) return {};
+  const std::string s = lookup("strings.json", "hvdetail_" + std::string(key), lang);
   return s.empty() ? s : fill_placeholders(s, args);
 }
 

@@ -16,9 +16,9 @@ std::string_view report_resource(std::string_view name);
 // the key itself if missing, so a gap shows instead of vanishing.
 std::string report_string(std::string_view key, Lang lang);
 
-// A report string with {{placeholders}} filled from args; "" when the key
-// has no text in strings.json.
-std::string report_sentence(std::string_view key, const Evidence& args, Lang lang);
+// A hypervisor verdict's detail (HypervisorVerdict::detail_key and
+// detail_args) as a sentence; "" for no key or a key this version lacks.
+std::string hypervisor_detail(std::string_view key, const Evidence& args, Lang lang);
 
 // Human label of a fact key (resources/report/fact_labels.json); unknown keys
 // are humanised ("optimal_io_size" → "Optimal io size").
