@@ -73,14 +73,19 @@ LRESULT send_disk_interface(HWND w, WPARAM event) {
 
 constexpr DWORD kE = 1u << 4, kF = 1u << 5;
 
+// start() with its error spelled out in the test's output when it fails.
+bool started(WinDriveMonitor& mon, Counter& counter) {
+  const auto status = mon.start([&] { counter.bump(); });
+  if (!status) UNSCOPED_INFO(status.error().describe());
+  return status.ok();
+}
+
 }  // namespace
 
 TEST_CASE("Windows drive monitor: starts, and stop returns promptly without a callback") {
   Counter counter;
   WinDriveMonitor mon(100ms, 1000ms);
-  const auto started = mon.start([&] { counter.bump(); });
-  INFO((started.ok() ? std::string() : started.error().describe()));
-  REQUIRE(started.ok());
+  REQUIRE(started(mon, counter));
   CHECK(monitor_window() != nullptr);
   // Running twice would leak the first thread.
   const auto again = mon.start([] {});
@@ -97,7 +102,7 @@ TEST_CASE("Windows drive monitor: starts, and stop returns promptly without a ca
 TEST_CASE("Windows drive monitor: a burst of arrivals and removals is one callback, on the monitor's thread") {
   Counter counter;
   WinDriveMonitor mon(150ms, 1000ms);
-  REQUIRE(mon.start([&] { counter.bump(); }).ok());
+  REQUIRE(started(mon, counter));
   const HWND w = monitor_window();
   REQUIRE(w != nullptr);
   const auto t0 = std::chrono::steady_clock::now();
@@ -124,7 +129,7 @@ TEST_CASE("Windows drive monitor: a burst of arrivals and removals is one callba
 TEST_CASE("Windows drive monitor: no callback after stop, even with a burst pending, and a clean restart") {
   Counter counter;
   WinDriveMonitor mon(400ms, 1000ms);
-  REQUIRE(mon.start([&] { counter.bump(); }).ok());
+  REQUIRE(started(mon, counter));
   HWND w = monitor_window();
   REQUIRE(w != nullptr);
   send_volume(w, DBT_DEVICEARRIVAL, kE);
@@ -136,7 +141,7 @@ TEST_CASE("Windows drive monitor: no callback after stop, even with a burst pend
 
   // Started again, the window class is already registered and the old
   // burst is gone.
-  REQUIRE(mon.start([&] { counter.bump(); }).ok());
+  REQUIRE(started(mon, counter));
   w = monitor_window();
   REQUIRE(w != nullptr);
   CHECK_FALSE(counter.wait_for(1, 800ms));
