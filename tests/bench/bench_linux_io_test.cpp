@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -123,4 +125,67 @@ TEST_CASE("linux: process_alive tells a live process from a dead one") {
   CHECK(io->process_alive(1));
   CHECK_FALSE(io->process_alive(0));
   CHECK_FALSE(io->process_alive(0x7ffffff0));
+}
+
+namespace {
+
+// The smaps entry of the mapping that holds addr ("" when none does).
+std::string smaps_entry(const void* addr) {
+  std::ifstream in("/proc/self/smaps");
+  const auto a = reinterpret_cast<std::uintptr_t>(addr);
+  std::string line;
+  std::string entry;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    std::uintptr_t lo = 0;
+    std::uintptr_t hi = 0;
+    char dash = 0;
+    std::istringstream head(line);
+    if (head >> std::hex >> lo >> dash >> hi && dash == '-' && line.find(':') > line.find(' ')) {
+      if (inside) return entry;
+      inside = lo <= a && a < hi;
+      entry = inside ? line + "\n" : "";
+    } else if (inside) {
+      entry += line + "\n";
+    }
+  }
+  return inside ? entry : "";
+}
+
+}  // namespace
+
+TEST_CASE("linux: 1 MiB request buffers are 2 MiB-aligned mappings advised for huge pages, and go away") {
+  auto io = linux_backend::make_bench_io();
+  const void* where = nullptr;
+  {
+    IoBuffer big = io->buffer(1 << 20);
+    REQUIRE(big.size() == (1u << 20));
+    where = big.data();
+    CHECK(reinterpret_cast<std::uintptr_t>(where) % (2u << 20) == 0);
+    const std::string entry = smaps_entry(where);
+    INFO(entry);
+    REQUIRE_FALSE(entry.empty());
+    // "hg": MADV_HUGEPAGE was given; whether a huge page is free right now is the kernel's affair.
+    const auto flags = entry.substr(entry.find("VmFlags:"));
+    CHECK(flags.find(" hg") != std::string::npos);
+    CHECK(entry.find("Size:               2048 kB") != std::string::npos);
+
+    // Usable for direct I/O, and moved ownership frees once.
+    IoBuffer moved = std::move(big);
+    CHECK(big.data() == nullptr);
+    auto dir = test::temp_dir("bench_linux_buffer_" + std::to_string(::getpid()));
+    auto file = io->create(dir / "t.bin");
+    REQUIRE(file);
+    std::fill(moved.data(), moved.data() + moved.size(), std::byte{0x5a});
+    REQUIRE((*file)->write_at(0, moved.bytes()));
+    std::fill(moved.data(), moved.data() + moved.size(), std::byte{0});
+    REQUIRE((*file)->read_at(0, moved.bytes()));
+    CHECK(std::all_of(moved.data(), moved.data() + moved.size(), [](std::byte b) { return b == std::byte{0x5a}; }));
+  }
+  // The whole mapping was released, not only the bytes asked for.
+  CHECK(smaps_entry(where).empty());
+
+  IoBuffer small = io->buffer(4096);
+  CHECK(reinterpret_cast<std::uintptr_t>(small.data()) % 4096 == 0);
+  CHECK(small.size() == 4096);
 }

@@ -43,6 +43,10 @@ struct FakeLog {
   unsigned drops{0};
   unsigned flushes{0};
   bool misaligned{false};
+  // Buffers the backend handed out (start -> size), and whether a request
+  // used memory that did not come from there.
+  std::map<const void*, std::size_t> buffers;
+  bool foreign_buffer{false};
   std::atomic<unsigned> in_flight{0};
   std::atomic<unsigned> max_in_flight{0};
 };
@@ -101,6 +105,8 @@ class FakeBenchFile final : public bench::BenchFile {
  private:
   void check_alignment(std::uint64_t offset, const void* p, std::size_t n) {
     if (offset % 4096 || n % 4096 || reinterpret_cast<std::uintptr_t>(p) % 4096) log_.misaligned = true;
+    const auto it = log_.buffers.find(p);
+    if (it == log_.buffers.end() || it->second != n) log_.foreign_buffer = true;
   }
   const DriveModel& m_;
   FakeLog& log_;
@@ -120,6 +126,12 @@ class FakeBenchIo final : public bench::BenchIo {
   double now() override {
     std::lock_guard lock(log.mu);
     return log.clock;
+  }
+  bench::IoBuffer buffer(std::size_t size) override {
+    bench::IoBuffer b = bench::heap_io_buffer(size);
+    std::lock_guard lock(log.mu);
+    log.buffers[b.data()] = size;  // a freed address handed out again is overwritten
+    return b;
   }
 
   DriveModel m_;

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 
+#include "core/bench/io_buffer.hpp"
 #include "core/result.hpp"
 
 namespace vmstick::bench {
@@ -62,6 +63,13 @@ class BenchIo {
   virtual std::int64_t current_pid() = 0;
   // Seconds on a monotonic clock; the fake advances it per request.
   virtual double now() = 0;
+  // Memory for one thread's requests, allocated before a run's clock starts.
+  // Heap memory unless the OS has a better kind: where a page is smaller
+  // than a request, how its pages happen to lie in physical memory decides
+  // whether the request reaches the drive whole or split (see the Linux
+  // implementation), and that is luck of the test program, not the drive.
+  // Throws std::bad_alloc like the heap.
+  virtual IoBuffer buffer(std::size_t size) { return heap_io_buffer(size); }
 };
 
 // Defined by the platform library this build links (like

@@ -10,7 +10,6 @@
 #include <memory>
 #include <limits>
 #include <mutex>
-#include <new>
 #include <random>
 #include <thread>
 
@@ -21,18 +20,6 @@ namespace vmstick::bench {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Direct I/O needs buffers aligned to the logical block size; 4096 covers
-// 512-byte and 4Kn drives alike.
-struct AlignedBuffer {
-  explicit AlignedBuffer(std::size_t n)
-      : size(n), data(static_cast<std::byte*>(::operator new(n, std::align_val_t{kAlign}))) {}
-  ~AlignedBuffer() { ::operator delete(data, std::align_val_t{kAlign}); }
-  AlignedBuffer(const AlignedBuffer&) = delete;
-  AlignedBuffer& operator=(const AlignedBuffer&) = delete;
-  std::size_t size;
-  std::byte* data;
-};
 
 struct RunOutcome {
   std::uint64_t bytes{0};
@@ -79,22 +66,22 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
   // Buffers and latency vectors are allocated here, on the calling thread,
   // so an allocation failure is an exception run_bench() turns into an
   // Error rather than one that terminates a worker thread.
-  std::vector<std::unique_ptr<AlignedBuffer>> buffers;
+  std::vector<IoBuffer> buffers;
   std::vector<std::vector<double>> latencies(ph.queue_depth);
   for (unsigned i = 0; i < ph.queue_depth; ++i) {
-    buffers.push_back(std::make_unique<AlignedBuffer>(ph.block));
+    buffers.push_back(io.buffer(ph.block));
     std::mt19937_64 rng(spec.seed * 1000003u + i);
     // Incompressible data: some controllers compress or deduplicate zeros.
     for (std::size_t b = 0; b + 8 <= ph.block; b += 8) {
       const std::uint64_t v = rng();
-      std::memcpy(buffers.back()->data + b, &v, 8);
+      std::memcpy(buffers.back().data() + b, &v, 8);
     }
     if (ph.record_latency) {
       latencies[i].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
     }
   }
   auto worker = [&](unsigned thread_index) {
-    AlignedBuffer& buf = *buffers[thread_index];
+    IoBuffer& buf = buffers[thread_index];
     std::vector<double>& lat = latencies[thread_index];
     std::mt19937_64 rng(spec.seed * 7919u + thread_index);
     std::uniform_int_distribution<std::uint64_t> pick(0, blocks_in_file - 1);
@@ -116,7 +103,7 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
       const std::uint64_t offset = ph.pattern == Pattern::Sequential
                                        ? (spec.start_offset + n * ph.block) % (blocks_in_file * ph.block)
                                        : pick(rng) * ph.block;
-      Status st = ph.op == Op::Write ? file.write_at(offset, {buf.data, buf.size}) : file.read_at(offset, {buf.data, buf.size});
+      Status st = ph.op == Op::Write ? file.write_at(offset, buf.bytes()) : file.read_at(offset, buf.bytes());
       if (!st) {
         std::lock_guard lock(mu);
         if (!out.error) out.error = st.error();

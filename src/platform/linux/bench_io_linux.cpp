@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/bench/bench_plan.hpp"
+#include "platform/linux/io_buffer_linux.hpp"
 #include "platform/posix/bench_file_posix.hpp"
 
 namespace vmstick::linux_backend {
@@ -90,6 +91,8 @@ class LinuxBenchIo final : public bench::BenchIo {
   double now() override {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   }
+
+  bench::IoBuffer buffer(std::size_t size) override { return huge_page_buffer(size); }
 
  private:
   static bool probe_direct_write(int fd) {
