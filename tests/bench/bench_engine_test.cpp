@@ -92,6 +92,11 @@ TEST_CASE("engine: figures match the modelled drive and bytes are counted exactl
   // huge-page buffers reach the drive only this way), of the request's size.
   CHECK_FALSE(io.log.foreign_buffer);
   CHECK_FALSE(io.log.buffers.empty());
+  // One buffer per queue slot per phase (and one for the fill), not per run
+  // or per fill window: making them between runs left the drive idle.
+  unsigned slots = 1;
+  for (const Phase& p : plan.phases) slots += p.queue_depth;
+  CHECK(io.log.buffers_made == slots);
   CHECK(r->method == IoMethod::Direct);
   REQUIRE(r->figures.size() == 8);
   // 1 MiB requests: latency + size / rate.

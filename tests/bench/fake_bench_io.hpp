@@ -46,6 +46,7 @@ struct FakeLog {
   // Buffers the backend handed out (start -> size), and whether a request
   // used memory that did not come from there.
   std::map<const void*, std::size_t> buffers;
+  unsigned buffers_made{0};
   bool foreign_buffer{false};
   std::atomic<unsigned> in_flight{0};
   std::atomic<unsigned> max_in_flight{0};
@@ -131,6 +132,7 @@ class FakeBenchIo final : public bench::BenchIo {
     bench::IoBuffer b = bench::heap_io_buffer(size);
     std::lock_guard lock(log.mu);
     log.buffers[b.data()] = size;  // a freed address handed out again is overwritten
+    ++log.buffers_made;
     return b;
   }
 

@@ -11,6 +11,7 @@
 #include <limits>
 #include <mutex>
 #include <random>
+#include <span>
 #include <thread>
 
 #include "core/bench/workspace.hpp"
@@ -38,11 +39,32 @@ struct RunSpec {
   std::uint64_t seed;
 };
 
+// One request buffer per queue slot, filled with incompressible data (some
+// controllers compress or deduplicate zeros). Made once per phase, not per
+// run: filling them (and, on Linux, faulting in a huge page each) took about
+// a millisecond between runs, and this machine's virtio disk answers the
+// first request after even 1 ms without one 50-70 us late, after 5 ms
+// 200-300 us (docs/speed-test.md) -- a cost every run of 8 requests paid.
+std::vector<IoBuffer> request_buffers(BenchIo& io, const Phase& ph, std::uint64_t seed) {
+  std::vector<IoBuffer> buffers;
+  buffers.reserve(ph.queue_depth);
+  for (unsigned i = 0; i < ph.queue_depth; ++i) {
+    buffers.push_back(io.buffer(ph.block));
+    std::mt19937_64 rng(seed * 1000003u + i);
+    for (std::size_t b = 0; b + 8 <= ph.block; b += 8) {
+      const std::uint64_t v = rng();
+      std::memcpy(buffers.back().data() + b, &v, 8);
+    }
+  }
+  return buffers;
+}
+
 // One timed run: queue_depth threads share a request counter; each claims
 // the next request until the byte cap, the time cap, cancel or an error.
 // Writes are followed by a flush inside the timed region, so a buffered
 // fallback cannot report the speed of RAM.
-RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const CancelToken& cancel) {
+RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::span<const IoBuffer> buffers,
+                     const CancelToken& cancel) {
   const Phase& ph = *spec.phase;
   const std::uint64_t blocks_in_file = spec.file_bytes / ph.block;
   const std::uint64_t max_requests = spec.max_bytes / ph.block;
@@ -57,31 +79,20 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, const Ca
       return out;
     }
   }
-  // Threads start and fill their buffers before the clock starts: at
-  // hundreds of MB/s a run lasts tens of milliseconds, and spawning 32
-  // threads or filling 8 MiB of random data would otherwise be timed too.
+  // Threads start before the clock starts: at hundreds of MB/s a run lasts
+  // tens of milliseconds, and spawning 32 threads would otherwise be timed.
   std::latch ready(ph.queue_depth);
   std::latch go(1);
   double start = 0;
-  // Buffers and latency vectors are allocated here, on the calling thread,
-  // so an allocation failure is an exception run_bench() turns into an
-  // Error rather than one that terminates a worker thread.
-  std::vector<IoBuffer> buffers;
+  // Latency vectors are allocated here, on the calling thread, so an
+  // allocation failure is an exception run_bench() turns into an Error
+  // rather than one that terminates a worker thread.
   std::vector<std::vector<double>> latencies(ph.queue_depth);
-  for (unsigned i = 0; i < ph.queue_depth; ++i) {
-    buffers.push_back(io.buffer(ph.block));
-    std::mt19937_64 rng(spec.seed * 1000003u + i);
-    // Incompressible data: some controllers compress or deduplicate zeros.
-    for (std::size_t b = 0; b + 8 <= ph.block; b += 8) {
-      const std::uint64_t v = rng();
-      std::memcpy(buffers.back().data() + b, &v, 8);
-    }
-    if (ph.record_latency) {
-      latencies[i].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
-    }
+  if (ph.record_latency) {
+    for (auto& l : latencies) l.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
   }
   auto worker = [&](unsigned thread_index) {
-    IoBuffer& buf = buffers[thread_index];
+    const IoBuffer& buf = buffers[thread_index];
     std::vector<double>& lat = latencies[thread_index];
     std::mt19937_64 rng(spec.seed * 7919u + thread_index);
     std::uniform_int_distribution<std::uint64_t> pick(0, blocks_in_file - 1);
@@ -271,6 +282,7 @@ class Runner {
     p.queue_depth = 1;
     const std::uint64_t window = std::max<std::uint64_t>(plan_.sustained_window / p.block, 1) * p.block;
     res.sustained_window = window;
+    const std::vector<IoBuffer> buffers = request_buffers(io_, p, 7919u);
     const double start = io_.now();
     std::uint64_t done = 0;
     unsigned index = 0;
@@ -279,7 +291,7 @@ class Runner {
       const bool filled = done >= plan_.file_bytes;
       if (filled && (done >= plan_.sustained_bytes || io_.now() - start >= plan_.sustained_seconds)) break;
       RunSpec spec{&p, plan_.file_bytes, done % plan_.file_bytes, window, std::numeric_limits<double>::infinity(), 7919u + index++};
-      RunOutcome o = timed_run(io_, file, spec, cancel_);
+      RunOutcome o = timed_run(io_, file, spec, buffers, cancel_);
       if (auto st = account(o, p, file); !st) return st;
       if (o.bytes < window) break;  // nothing else stops a run short
       res.sustained_mbps.push_back(o.seconds > 0 ? static_cast<double>(o.bytes) / 1e6 / o.seconds : 0);
@@ -296,6 +308,7 @@ class Runner {
   Status phase(BenchFile& file, const Phase& p, std::size_t index, BenchResult& res) {
     std::vector<double> rates;
     std::vector<double> latencies;
+    const std::vector<IoBuffer> buffers = request_buffers(io_, p, 31u * (index + 1));
     for (unsigned run = 0; run < p.runs; ++run) {
       report(p.label);
       // Sequential runs go on where the last one stopped, through the whole
@@ -304,7 +317,7 @@ class Runner {
       // them 8-14 % faster than fresh ones) and so measured those caches.
       RunSpec spec{&p, plan_.file_bytes, p.pattern == Pattern::Sequential ? seq_cursor_ : 0, p.bytes_per_run,
                    p.seconds_per_run, 31u * (index + 1) + run};
-      RunOutcome o = timed_run(io_, file, spec, cancel_);
+      RunOutcome o = timed_run(io_, file, spec, buffers, cancel_);
       if (auto st = account(o, p, file); !st) return st;
       if (p.pattern == Pattern::Sequential) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
       if (o.ops == 0 || o.seconds <= 0) {
