@@ -300,3 +300,17 @@ TEST_CASE("engine: queue depth N keeps N requests in flight") {
   CHECK(io.log.max_in_flight == 32);
   CHECK(r->bytes_read == 2 * 64 * 4096);
 }
+
+TEST_CASE("engine: a figure's runs are made by the same threads") {
+  // Threads made before every run left the drive idle meanwhile. At QD1 one
+  // thread makes every request of the fill's 24 windows, and another every
+  // request of the figure's three runs.
+  auto dir = test::temp_dir("bench_engine_crew");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  Plan plan = only_phases(default_plan(), {"seq_write_qd1"});
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  REQUIRE(r->sustained_mbps.size() > 1);
+  CHECK(io.log.request_threads.size() == 2);
+}

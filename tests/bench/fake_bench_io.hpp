@@ -47,6 +47,9 @@ struct FakeLog {
   // used memory that did not come from there.
   std::map<const void*, std::size_t> buffers;
   unsigned buffers_made{0};
+  // Every thread that made a request, by a number of its own (std::thread::id
+  // values may come back once a thread has ended).
+  std::set<unsigned> request_threads;
   bool foreign_buffer{false};
   std::atomic<unsigned> in_flight{0};
   std::atomic<unsigned> max_in_flight{0};
@@ -104,7 +107,13 @@ class FakeBenchFile final : public bench::BenchFile {
   }
 
  private:
+  static unsigned thread_serial() {
+    static std::atomic<unsigned> made{0};
+    thread_local const unsigned serial = ++made;
+    return serial;
+  }
   void check_alignment(std::uint64_t offset, const void* p, std::size_t n) {
+    log_.request_threads.insert(thread_serial());
     if (offset % 4096 || n % 4096 || reinterpret_cast<std::uintptr_t>(p) % 4096) log_.misaligned = true;
     const auto it = log_.buffers.find(p);
     if (it == log_.buffers.end() || it->second != n) log_.foreign_buffer = true;

@@ -6,14 +6,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <latch>
 #include <memory>
 #include <limits>
 #include <mutex>
 #include <random>
 #include <span>
-#include <thread>
 
+#include "core/bench/run_crew.hpp"
 #include "core/bench/workspace.hpp"
 #include "core/log/log.hpp"
 
@@ -64,7 +63,7 @@ std::vector<IoBuffer> request_buffers(BenchIo& io, const Phase& ph, std::uint64_
 // Writes are followed by a flush inside the timed region, so a buffered
 // fallback cannot report the speed of RAM.
 RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::span<const IoBuffer> buffers,
-                     const CancelToken& cancel) {
+                     RunCrew& crew, const CancelToken& cancel) {
   const Phase& ph = *spec.phase;
   const std::uint64_t blocks_in_file = spec.file_bytes / ph.block;
   const std::uint64_t max_requests = spec.max_bytes / ph.block;
@@ -79,10 +78,8 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::spa
       return out;
     }
   }
-  // Threads start before the clock starts: at hundreds of MB/s a run lasts
-  // tens of milliseconds, and spawning 32 threads would otherwise be timed.
-  std::latch ready(ph.queue_depth);
-  std::latch go(1);
+  // The crew's threads already exist and wait; the clock starts when all of
+  // them are waiting, so no thread's start-up is timed.
   double start = 0;
   // Latency vectors are allocated here, on the calling thread, so an
   // allocation failure is an exception run_bench() turns into an Error
@@ -98,8 +95,6 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::spa
     std::uniform_int_distribution<std::uint64_t> pick(0, blocks_in_file - 1);
     std::uint64_t bytes = 0;
     std::uint64_t ops = 0;
-    ready.count_down();
-    go.wait();
     while (!stop.load(std::memory_order_relaxed)) {
       if (cancel.cancelled()) {
         stop = true;
@@ -130,21 +125,7 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::spa
     out.ops += ops;
   };
 
-  {
-    std::vector<std::jthread> threads;
-    threads.reserve(ph.queue_depth);
-    try {
-      for (unsigned i = 0; i < ph.queue_depth; ++i) threads.emplace_back(worker, i);
-    } catch (...) {
-      // The threads already started wait for `go`; release them to stop.
-      stop = true;
-      go.count_down();
-      throw;
-    }
-    ready.wait();
-    start = io.now();
-    go.count_down();
-  }  // joins
+  crew.run(worker, [&] { start = io.now(); });
   for (const auto& l : latencies) out.latencies.insert(out.latencies.end(), l.begin(), l.end());
   if (!out.error && ph.op == Op::Write && out.bytes > 0) {
     if (auto st = file.flush(); !st) out.error = st.error();
@@ -283,6 +264,7 @@ class Runner {
     const std::uint64_t window = std::max<std::uint64_t>(plan_.sustained_window / p.block, 1) * p.block;
     res.sustained_window = window;
     const std::vector<IoBuffer> buffers = request_buffers(io_, p, 7919u);
+    RunCrew crew(p.queue_depth);
     const double start = io_.now();
     std::uint64_t done = 0;
     unsigned index = 0;
@@ -291,7 +273,7 @@ class Runner {
       const bool filled = done >= plan_.file_bytes;
       if (filled && (done >= plan_.sustained_bytes || io_.now() - start >= plan_.sustained_seconds)) break;
       RunSpec spec{&p, plan_.file_bytes, done % plan_.file_bytes, window, std::numeric_limits<double>::infinity(), 7919u + index++};
-      RunOutcome o = timed_run(io_, file, spec, buffers, cancel_);
+      RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
       if (auto st = account(o, p, file); !st) return st;
       if (o.bytes < window) break;  // nothing else stops a run short
       res.sustained_mbps.push_back(o.seconds > 0 ? static_cast<double>(o.bytes) / 1e6 / o.seconds : 0);
@@ -309,6 +291,7 @@ class Runner {
     std::vector<double> rates;
     std::vector<double> latencies;
     const std::vector<IoBuffer> buffers = request_buffers(io_, p, 31u * (index + 1));
+    RunCrew crew(p.queue_depth);
     for (unsigned run = 0; run < p.runs; ++run) {
       report(p.label);
       // Sequential runs go on where the last one stopped, through the whole
@@ -317,7 +300,7 @@ class Runner {
       // them 8-14 % faster than fresh ones) and so measured those caches.
       RunSpec spec{&p, plan_.file_bytes, p.pattern == Pattern::Sequential ? seq_cursor_ : 0, p.bytes_per_run,
                    p.seconds_per_run, 31u * (index + 1) + run};
-      RunOutcome o = timed_run(io_, file, spec, buffers, cancel_);
+      RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
       if (auto st = account(o, p, file); !st) return st;
       if (p.pattern == Pattern::Sequential) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
       if (o.ops == 0 || o.seconds <= 0) {
