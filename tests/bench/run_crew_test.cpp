@@ -66,3 +66,13 @@ TEST_CASE("run crew: a job's exception reaches the caller, and the crew still wo
   crew.run([&](unsigned) { ++ran; }, [] {});
   CHECK(ran == 3);
 }
+
+TEST_CASE("run crew: an on_start that throws leaves the crew usable") {
+  RunCrew crew(2);
+  std::atomic<unsigned> ran{0};
+  CHECK_THROWS_AS(crew.run([&](unsigned) { ++ran; }, [] { throw std::runtime_error("clock failed"); }),
+                  std::runtime_error);
+  CHECK(ran == 0);
+  crew.run([&](unsigned) { ++ran; }, [] {});
+  CHECK(ran == 2);
+}

@@ -31,11 +31,11 @@ void RunCrew::run(const Job& job, const std::function<void()>& on_start) {
   {
     std::unique_lock lock(mu_);
     wake_caller_.wait(lock, [&] { return waiting_ == threads_.size(); });
+    on_start();  // first: if it throws, the crew is as it was
     waiting_ = 0;
     finished_ = 0;
     failure_ = nullptr;
     job_ = &job;
-    on_start();
     ++generation_;
   }
   wake_workers_.notify_all();
