@@ -47,7 +47,6 @@ struct FakeLog {
   // used memory that did not come from there.
   std::map<const void*, std::size_t> buffers;
   unsigned buffers_made{0};
-  unsigned buffers_made_after_a_request{0};
   // Every thread that made a request, by a number of its own (std::thread::id
   // values may come back once a thread has ended).
   std::set<unsigned> request_threads;
@@ -143,7 +142,6 @@ class FakeBenchIo final : public bench::BenchIo {
     std::lock_guard lock(log.mu);
     log.buffers[b.data()] = size;  // a freed address handed out again is overwritten
     ++log.buffers_made;
-    if (log.written > 0 || log.read > 0) ++log.buffers_made_after_a_request;
     return b;
   }
 

@@ -39,11 +39,11 @@ struct RunSpec {
 };
 
 // One request buffer per queue slot, filled with incompressible data (some
-// controllers compress or deduplicate zeros). Made once per phase, before
-// any request, not per run: filling them (and, on Linux, faulting in a huge
-// page each) took about a millisecond between runs, and this machine's
-// virtio disk answers the first request after even 1 ms without one
-// 50-70 us late, after 5 ms 200-300 us (docs/speed-test.md).
+// controllers compress or deduplicate zeros). Made once per phase, not per
+// run: filling them (and, on Linux, faulting in a huge page each) took about
+// a millisecond between runs, and this machine's virtio disk answers the
+// first request after even 1 ms without one 50-70 us late, after 5 ms
+// 200-300 us (docs/speed-test.md) -- a cost every run of 8 requests paid.
 std::vector<IoBuffer> request_buffers(BenchIo& io, const Phase& ph, std::uint64_t seed) {
   std::vector<IoBuffer> buffers;
   buffers.reserve(ph.queue_depth);
@@ -227,17 +227,8 @@ class Runner {
       res.caveats.push_back("The filesystem refused direct I/O (" + res.fallback_reason +
                             "); figures come from buffered I/O bounded by a flush and are less exact.");
     }
-    // Every figure's buffers are made before the first request. Made just
-    // before each figure they left the drive idle meanwhile (42 ms before
-    // the first 1 MiB QD8 run in one trace: eight huge-page faults and
-    // fills), and a drive that was idle answers its next requests late.
-    std::vector<std::vector<IoBuffer>> buffers;
-    buffers.reserve(plan_.phases.size());
-    for (std::size_t i = 0; i < plan_.phases.size(); ++i) {
-      buffers.push_back(request_buffers(io_, plan_.phases[i], 31u * (i + 1)));
-    }
     Status st = sustained(**file, res);
-    for (std::size_t i = 0; st && i < plan_.phases.size(); ++i) st = phase(**file, plan_.phases[i], i, buffers[i], res);
+    for (std::size_t i = 0; st && i < plan_.phases.size(); ++i) st = phase(**file, plan_.phases[i], i, res);
     res.bytes_written = written_;
     res.bytes_read = read_;
     if (!st) return st.error();
@@ -296,10 +287,10 @@ class Runner {
     return Ok{};
   }
 
-  Status phase(BenchFile& file, const Phase& p, std::size_t index, std::span<const IoBuffer> buffers,
-               BenchResult& res) {
+  Status phase(BenchFile& file, const Phase& p, std::size_t index, BenchResult& res) {
     std::vector<double> rates;
     std::vector<double> latencies;
+    const std::vector<IoBuffer> buffers = request_buffers(io_, p, 31u * (index + 1));
     RunCrew crew(p.queue_depth);
     for (unsigned run = 0; run < p.runs; ++run) {
       report(p.label);
