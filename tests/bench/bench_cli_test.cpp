@@ -184,6 +184,18 @@ TEST_CASE("too little free space is refused before writing") {
   CHECK(r.out.find("rc=3\n0\n") != std::string::npos);
 }
 
+TEST_CASE("a filesystem filled just before the test file is made fails at the reservation, before any write") {
+  auto r = in_namespace("bench_cli_enospc_reserve", "mount -t tmpfs -o size=64m none $M && '" +
+                                                        std::string(VMSTICK_BENCH_HELPER) +
+                                                        "' fill-before-reserve $M; echo rc=$?; ls -A $M");
+  INFO(r.out);
+  CHECK(r.out.find("error io: Not enough free space to reserve the speed test's file") != std::string::npos);
+  CHECK(r.out.find("No space left on device") != std::string::npos);
+  CHECK(r.out.find("0.0 MiB had been written.") != std::string::npos);
+  CHECK(r.out.find("rc=1\nfiller\n") != std::string::npos);
+}
+
+// As on a filesystem that cannot reserve the file's blocks up front.
 TEST_CASE("a filesystem that fills up mid-run gives ENOSPC and leaves only the other file") {
   auto r = in_namespace("bench_cli_enospc", "mount -t tmpfs -o size=64m none $M && '" + std::string(VMSTICK_BENCH_HELPER) +
                                                 "' fill-at-start $M; echo rc=$?; ls -A $M");

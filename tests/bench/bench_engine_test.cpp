@@ -87,6 +87,8 @@ TEST_CASE("engine: figures match the modelled drive and bytes are counted exactl
   Plan plan = default_plan();
   auto r = run_bench(io, dir, plan, cancel);
   REQUIRE(r.ok());
+  // The backend was told the file's size, so it could reserve the blocks.
+  CHECK(io.created_size == plan.file_bytes);
   CHECK_FALSE(io.log.misaligned);
   // Every request used memory the backend handed out (the Linux backend's
   // huge-page buffers reach the drive only this way), of the request's size.

@@ -125,14 +125,16 @@ class FakeBenchFile final : public bench::BenchFile {
 class FakeBenchIo final : public bench::BenchIo {
  public:
   explicit FakeBenchIo(DriveModel m = {}) : m_(m) {}
-  Result<std::unique_ptr<bench::BenchFile>> create(const std::filesystem::path& file) override {
+  Result<std::unique_ptr<bench::BenchFile>> create(const std::filesystem::path& file, std::uint64_t size) override {
     // Leave a real (empty) file so the engine's cleanup has something to remove.
     std::ofstream(file).put('x');
+    created_size = size;
     return std::unique_ptr<bench::BenchFile>(std::make_unique<FakeBenchFile>(m_, log));
   }
   Result<std::uint64_t> free_bytes(const std::filesystem::path&) override { return m_.free_bytes; }
   bool process_alive(std::int64_t pid) override { return alive.count(pid) > 0; }
   std::int64_t current_pid() override { return 4242; }
+  std::uint64_t created_size{0};  // what the engine said it would write into its file
   double now() override {
     std::lock_guard lock(log.mu);
     return log.clock;

@@ -53,8 +53,12 @@ class BenchIo {
  public:
   virtual ~BenchIo() = default;
   // Creates a new file (fails if it exists) for reading and writing, with
-  // the cache bypass if the filesystem allows it.
-  virtual Result<std::unique_ptr<BenchFile>> create(const std::filesystem::path& file) = 0;
+  // the cache bypass if the filesystem allows it. `size` is what the test
+  // will write into it: a backend that can reserve the blocks up front
+  // without writing them does (Linux), so the file lies in one piece as a
+  // preallocated VM image does, and a drive too full for it fails here,
+  // before any write. Where that is not possible the file grows as written.
+  virtual Result<std::unique_ptr<BenchFile>> create(const std::filesystem::path& file, std::uint64_t size) = 0;
   // Bytes an unprivileged writer may still use on the filesystem of dir.
   virtual Result<std::uint64_t> free_bytes(const std::filesystem::path& dir) = 0;
   // Whether a process with this id runs (a lock's owner). True when unsure,

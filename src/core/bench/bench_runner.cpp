@@ -216,7 +216,7 @@ class Runner {
   }
 
   Result<BenchResult> measure(const fs::path& file_path) {
-    auto file = io_.create(file_path);
+    auto file = io_.create(file_path, plan_.file_bytes);
     if (!file) return file.error();
     BenchResult res;
     res.target = target_;

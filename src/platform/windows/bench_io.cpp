@@ -108,7 +108,9 @@ class WinBenchFile final : public BenchFile {
 
 class WinBenchIo final : public BenchIo {
  public:
-  Result<std::unique_ptr<BenchFile>> create(const fs::path& file) override {
+  // The size is not reserved: NTFS allocates a file written front to back
+  // in order anyway, and nothing here probes with an early write.
+  Result<std::unique_ptr<BenchFile>> create(const fs::path& file, std::uint64_t /*size*/) override {
     constexpr DWORD kShare = FILE_SHARE_READ;
     constexpr DWORD kAccess = GENERIC_READ | GENERIC_WRITE;
     HANDLE h = CreateFileW(file.c_str(), kAccess, kShare, nullptr, CREATE_NEW,
