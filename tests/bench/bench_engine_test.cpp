@@ -316,3 +316,17 @@ TEST_CASE("engine: a figure's runs are made by the same threads") {
   REQUIRE(r->sustained_mbps.size() > 1);
   CHECK(io.log.request_threads.size() == 2);
 }
+
+TEST_CASE("engine: a write run is flushed by the thread that finished it last") {
+  // Not handed to the calling thread, whose wake-up would be timed too.
+  auto dir = test::temp_dir("bench_engine_flusher");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  Plan plan = only_phases(default_plan(), {"seq_write_qd8", "rand_write_qd32"});
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  // The fill's windows and the two figures' three runs each.
+  CHECK(io.log.flushes == r->sustained_mbps.size() + 6);
+  REQUIRE_FALSE(io.log.flush_threads.empty());
+  CHECK(io.log.flush_threads.count(test::thread_serial()) == 0);
+}

@@ -50,10 +50,19 @@ struct FakeLog {
   // Every thread that made a request, by a number of its own (std::thread::id
   // values may come back once a thread has ended).
   std::set<unsigned> request_threads;
+  std::set<unsigned> flush_threads;  // the same numbering
   bool foreign_buffer{false};
   std::atomic<unsigned> in_flight{0};
   std::atomic<unsigned> max_in_flight{0};
 };
+
+// A number of the calling thread's own (std::thread::id values may come back
+// once a thread has ended).
+inline unsigned thread_serial() {
+  static std::atomic<unsigned> made{0};
+  thread_local const unsigned serial = ++made;
+  return serial;
+}
 
 class FakeBenchFile final : public bench::BenchFile {
  public:
@@ -94,6 +103,7 @@ class FakeBenchFile final : public bench::BenchFile {
   Status flush() override {
     std::lock_guard lock(log_.mu);
     ++log_.flushes;
+    log_.flush_threads.insert(thread_serial());
     return Ok{};
   }
   Status drop_cache() override {
@@ -107,11 +117,6 @@ class FakeBenchFile final : public bench::BenchFile {
   }
 
  private:
-  static unsigned thread_serial() {
-    static std::atomic<unsigned> made{0};
-    thread_local const unsigned serial = ++made;
-    return serial;
-  }
   void check_alignment(std::uint64_t offset, const void* p, std::size_t n) {
     log_.request_threads.insert(thread_serial());
     if (offset % 4096 || n % 4096 || reinterpret_cast<std::uintptr_t>(p) % 4096) log_.misaligned = true;
