@@ -78,8 +78,8 @@ void add_bench_command(CLI::App& app, BenchOptions& opts) {
                "creates inside PATH and removes it afterwards; naming PATH is your consent.");
   cmd->add_option("PATH", opts.path, "A folder on the drive to test (for example its mount point)")->required();
   cmd->add_option("--json", opts.json_file, "Also write the result as JSON to FILE")->option_text("FILE");
-  cmd->add_option("--size", opts.size_mib, "Size of the test file in MiB, 8 to 112 (default 64; larger files would exceed the 256 MiB write budget)")
-      ->check(CLI::Range(8u, 112u))
+  cmd->add_option("--size", opts.size_mib, "Size of the test file in MiB, 8 to 103 (default 64; larger files would exceed the 256 MiB write budget)")
+      ->check(CLI::Range(8u, 103u))
       ->option_text("MiB");
   std::vector<std::string> ids;
   for (const bench::Phase& p : bench::default_plan().phases) ids.push_back(p.id);

@@ -139,7 +139,7 @@ TEST_CASE("vmstick bench on a missing folder is a usage error") {
 
 TEST_CASE("SIGTERM cancels vmstick bench within a second and removes its files") {
   auto dir = vmstick::test::temp_dir("bench_cli_sigterm_" + std::to_string(getpid()));
-  pid_t pid = spawn_cli({"bench", dir.string(), "--size", "112"});
+  pid_t pid = spawn_cli({"bench", dir.string(), "--size", "103"});
   REQUIRE(pid > 0);
   REQUIRE(wait_for_test_file(dir, pid));
   const Stopped stopped = stop_child(pid, SIGTERM);
@@ -151,7 +151,7 @@ TEST_CASE("SIGTERM cancels vmstick bench within a second and removes its files")
 
 TEST_CASE("after SIGKILL the next run removes the litter") {
   auto dir = vmstick::test::temp_dir("bench_cli_sigkill_" + std::to_string(getpid()));
-  pid_t pid = spawn_cli({"bench", dir.string(), "--size", "112"});
+  pid_t pid = spawn_cli({"bench", dir.string(), "--size", "103"});
   REQUIRE(pid > 0);
   REQUIRE(wait_for_test_file(dir, pid));
   kill(pid, SIGKILL);

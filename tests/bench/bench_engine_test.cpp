@@ -38,7 +38,7 @@ TEST_CASE("engine: --only's plan measures the named figures alone, after the fil
   CHECK(only.phases[0].id == "seq_read_qd1");  // the plan's order, not the caller's
   CHECK(only.phases[1].id == "rand_write_qd32");
   CHECK(only.sustained_bytes == full.sustained_bytes);
-  CHECK(only.write_budget() == full.sustained_bytes + 3 * 12 * kMiB);
+  CHECK(only.write_budget() == full.sustained_bytes + 3 * 12 * kMiB + 32 * 4096);  // and QD32's ramp
   CHECK(only.write_budget() < full.write_budget());
   CHECK(only_phases(full, {"rand_write_qd1"}).phases.at(0).record_latency);
 
@@ -64,11 +64,11 @@ TEST_CASE("engine: sequential runs go on through the file instead of rewriting i
   plan.sustained_bytes = plan.file_bytes;  // the fill writes every block once
   auto r = run_bench(io, dir, plan, cancel);
   REQUIRE(r.ok());
-  // 32 MiB filled, then 3 x 16 + 3 x 8 MiB = 72 MiB more in 1 MiB blocks:
-  // spread over the 32 blocks, none is written more than 4 times (72 / 32
-  // rounded up, plus the fill); rewriting from the start each run would
-  // write the first 8 blocks 7 times.
-  REQUIRE(r->bytes_written == (32 + 72) * kMiB);
+  // 32 MiB filled, then the QD8 ramp (8 x 1 MiB) and 3 x 16 + 3 x 8 MiB =
+  // 80 MiB more in 1 MiB blocks: spread over the 32 blocks, none is written
+  // more than 4 times (80 / 32 rounded up, plus the fill); rewriting from
+  // the start each run would write the first 8 blocks 7 times.
+  REQUIRE(r->bytes_written == (32 + 8 + 72) * kMiB);
   unsigned most = 0;
   for (const auto& [offset, n] : io.log.writes_at) most = std::max(most, n);
   CHECK(io.log.writes_at.size() == 32);
@@ -174,8 +174,9 @@ TEST_CASE("engine: a filesystem refusing direct I/O is measured flush-bounded an
   CHECK(r->method == IoMethod::FlushBounded);
   REQUIRE_FALSE(r->caveats.empty());
   CHECK(r->caveats[0].find("refused direct I/O") != std::string::npos);
-  // Every read run started from a dropped cache; every write run ended in a flush.
-  CHECK(io.log.drops == 4 * 3);
+  // Every read run started from a dropped cache (the two queued read
+  // figures' ramps too); every write run ended in a flush.
+  CHECK(io.log.drops == 4 * 3 + 2);
   CHECK(io.log.flushes >= 4 * 3);
   CHECK(to_bench_facts(*r).method.is("flush_bounded"));
 }
@@ -300,7 +301,45 @@ TEST_CASE("engine: queue depth N keeps N requests in flight") {
   auto r = run_bench(io, dir, plan, cancel);
   REQUIRE(r.ok());
   CHECK(io.log.max_in_flight == 32);
-  CHECK(r->bytes_read == 2 * 64 * 4096);
+  CHECK(r->bytes_read == 32 * 4096 + 2 * 64 * 4096);  // the ramp's queue-full, then the runs
+}
+
+TEST_CASE("engine: a figure with a queue starts after one queue-full it does not count") {
+  auto dir = test::temp_dir("bench_engine_ramp");
+  test::FakeBenchIo io;
+  CancelToken cancel;
+  Plan plan = only_phases(default_plan(), {"seq_write_qd8", "seq_write_qd1"});
+  REQUIRE(plan.phases[0].ramp_bytes() == 8 * kMiB);
+  REQUIRE(plan.phases[1].ramp_bytes() == 0);  // one request at a time: nothing to fill
+  CHECK(plan.write_budget() == plan.sustained_bytes + 8 * kMiB + 3 * 16 * kMiB + 3 * 8 * kMiB);
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  CHECK(r->bytes_written == plan.write_budget());
+  CHECK(r->bytes_written == io.log.written);
+  // The figure is its three runs, with the modelled drive's rate.
+  const Figure* f = r->figure("seq_write_qd8");
+  REQUIRE(f != nullptr);
+  CHECK(f->value.runs == 3);
+  CHECK(f->value.median == Approx(1048576 / 1e6 / (0.001 + 1048576 / 100e6)).epsilon(0.03));
+}
+
+TEST_CASE("engine: a slow drive's ramp stops at its time cap") {
+  auto dir = test::temp_dir("bench_engine_ramp_slow");
+  test::DriveModel m;
+  m.write_mbps = 10;  // a 1 MiB write takes 0.1 s: the ramp's 0.1 s cap ends it after one request
+  test::FakeBenchIo io(m);
+  CancelToken cancel;
+  Plan plan = only_phases(default_plan(8), {"seq_write_qd8"});
+  plan.sustained_bytes = plan.file_bytes;
+  auto r = run_bench(io, dir, plan, cancel);
+  REQUIRE(r.ok());
+  const Figure* f = r->figure("seq_write_qd8");
+  REQUIRE(f != nullptr);
+  // The fill, a ramp of a few requests (not the eight of a queue-full),
+  // then the three 0.5 s runs of five or six requests each.
+  INFO("written " << r->bytes_written / kMiB << " MiB");
+  CHECK(r->bytes_written < plan.file_bytes + 4 * kMiB + 3 * 6 * kMiB);
+  CHECK(r->bytes_written >= plan.file_bytes + 1 * kMiB + 3 * 5 * kMiB);
 }
 
 TEST_CASE("engine: a figure's runs are made by the same threads") {
@@ -325,8 +364,8 @@ TEST_CASE("engine: a write run is flushed by the thread that finished it last") 
   Plan plan = only_phases(default_plan(), {"seq_write_qd8", "rand_write_qd32"});
   auto r = run_bench(io, dir, plan, cancel);
   REQUIRE(r.ok());
-  // The fill's windows and the two figures' three runs each.
-  CHECK(io.log.flushes == r->sustained_mbps.size() + 6);
+  // The fill's windows, and the two figures' ramps and three runs each.
+  CHECK(io.log.flushes == r->sustained_mbps.size() + 2 + 6);
   REQUIRE_FALSE(io.log.flush_threads.empty());
   CHECK(io.log.flush_threads.count(test::thread_serial()) == 0);
 }

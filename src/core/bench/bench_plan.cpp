@@ -8,14 +8,14 @@ namespace vmstick::bench {
 std::uint64_t Plan::write_budget() const {
   std::uint64_t total = std::max(sustained_bytes, file_bytes);
   for (const Phase& p : phases) {
-    if (p.op == Op::Write) total += p.bytes_per_run * p.runs;
+    if (p.op == Op::Write) total += p.bytes_per_run * p.runs + p.ramp_bytes();
   }
   return total;
 }
 
 double Plan::time_budget_seconds() const {
   double total = sustained_seconds;
-  for (const Phase& p : phases) total += p.seconds_per_run * p.runs;
+  for (const Phase& p : phases) total += p.seconds_per_run * p.runs + (p.ramp_bytes() > 0 ? ramp_seconds : 0);
   return total;
 }
 
@@ -41,7 +41,8 @@ Plan default_plan(std::uint64_t file_mib) {
     p.bytes_per_run = bytes;
     return p;
   };
-  // Writes: 96 (sustained) + 3×16 + 3×8 + 3×12 + 3×12 = 240 MiB at most.
+  // Writes: 96 (sustained) + 3×16 + 3×8 + 3×12 + 3×12 = 240 MiB at most,
+  // plus the ramps of the QD8 and QD32 writes (8 MiB and 128 KiB).
   plan.phases = {
       phase("seq_write_qd8", "Sequential write 1 MiB QD8", Pattern::Sequential, Op::Write, 1 << 20, 8, 16 * kMiB),
       phase("seq_write_qd1", "Sequential write 1 MiB QD1", Pattern::Sequential, Op::Write, 1 << 20, 1, 8 * kMiB),

@@ -30,6 +30,13 @@ struct Phase {
   double seconds_per_run{0.5};
   std::uint64_t bytes_per_run{16 * kMiB};
   bool record_latency{false};  // keep every request's latency (percentiles)
+
+  // Requests made, and not counted, before the first run: one queue-full
+  // where the queue is deeper than 1. A drive that was just serving one
+  // request at a time (the fill) or none (while the figure's buffers were
+  // made) takes that long to reach its pace at the new depth; fio's
+  // ramp_time and DiskSpd's warm-up exist for the same reason.
+  std::uint64_t ramp_bytes() const { return queue_depth > 1 ? std::uint64_t{queue_depth} * block : 0; }
 };
 
 struct Plan {
@@ -44,6 +51,8 @@ struct Plan {
   // Free space required beyond the file itself, so the test never fills the
   // drive to the last block (which would hurt the user's other writes).
   std::uint64_t free_margin_bytes{64 * kMiB};
+  // The longest a phase's ramp may take (a slow drive stops it early).
+  double ramp_seconds{0.1};
 
   // Most bytes the plan can write: what the user is told before consenting.
   std::uint64_t write_budget() const;
