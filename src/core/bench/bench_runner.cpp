@@ -300,29 +300,30 @@ class Runner {
     std::vector<double> latencies;
     const std::vector<IoBuffer> buffers = request_buffers(io_, p, 31u * (index + 1));
     RunCrew crew(p.queue_depth);
-    if (p.ramp_bytes() > 0) {
-      // On this machine's virtio disk a QD8 write figure read 10 % higher
-      // after this ramp than without (docs/speed-test.md). Its bytes count
-      // as written, as every byte does.
+    // One run of the figure's requests, its bytes accounted for. Sequential
+    // runs go on where the last one stopped, through the whole file, as a
+    // sequential benchmark does: three runs rewriting the same first
+    // megabytes met warm caches (this machine's virtio disk wrote them 8-14 %
+    // faster than fresh ones) and so measured those caches.
+    auto one_run = [&](std::uint64_t bytes, double seconds, std::uint64_t seed) -> Result<RunOutcome> {
       report(p.label);
-      RunSpec spec{&p, plan_.file_bytes, p.pattern == Pattern::Sequential ? seq_cursor_ : 0, p.ramp_bytes(),
-                   plan_.ramp_seconds, 31u * (index + 1) + p.runs};
+      const bool seq = p.pattern == Pattern::Sequential;
+      RunSpec spec{&p, plan_.file_bytes, seq ? seq_cursor_ : 0, bytes, seconds, seed};
       RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
-      if (auto st = account(o, p, file); !st) return st;
-      if (p.pattern == Pattern::Sequential) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
+      if (auto st = account(o, p, file); !st) return st.error();
+      if (seq) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
+      return o;
+    };
+    if (p.ramp_bytes() > 0) {
+      // Not part of the figure. On this machine's virtio disk a QD8 write
+      // figure read 10 % higher after it than without (docs/speed-test.md).
+      if (auto o = one_run(p.ramp_bytes(), plan_.ramp_seconds, 31u * (index + 1) + p.runs); !o) return o.error();
       done_seconds_ += plan_.ramp_seconds;
     }
     for (unsigned run = 0; run < p.runs; ++run) {
-      report(p.label);
-      // Sequential runs go on where the last one stopped, through the whole
-      // file, as a sequential benchmark does: three runs rewriting the same
-      // first megabytes met warm caches (this machine's virtio disk wrote
-      // them 8-14 % faster than fresh ones) and so measured those caches.
-      RunSpec spec{&p, plan_.file_bytes, p.pattern == Pattern::Sequential ? seq_cursor_ : 0, p.bytes_per_run,
-                   p.seconds_per_run, 31u * (index + 1) + run};
-      RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
-      if (auto st = account(o, p, file); !st) return st;
-      if (p.pattern == Pattern::Sequential) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
+      auto measured = one_run(p.bytes_per_run, p.seconds_per_run, 31u * (index + 1) + run);
+      if (!measured) return measured.error();
+      const RunOutcome& o = *measured;
       if (o.ops == 0 || o.seconds <= 0) {
         return make_error(ErrorCode::Io, p.label + " completed no request within its time limit.", target_.string());
       }
