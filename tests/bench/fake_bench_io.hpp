@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "core/bench/bench_io.hpp"
 
@@ -31,6 +32,7 @@ struct DriveModel {
   // Real time each read takes outside the lock, so concurrent requests
   // overlap and the queue depth the engine keeps can be observed.
   std::chrono::microseconds read_wall_time{0};
+  std::chrono::microseconds write_wall_time{0};  // the same for writes
 };
 
 struct FakeLog {
@@ -54,6 +56,9 @@ struct FakeLog {
   bool foreign_buffer{false};
   std::atomic<unsigned> in_flight{0};
   std::atomic<unsigned> max_in_flight{0};
+  std::atomic<unsigned> writes_in_flight{0};  // counted only with write_wall_time
+  std::vector<unsigned> writes_in_flight_at_flush;  // one entry per flush
+  std::uint64_t written_since_flush{0};
 };
 
 // A number of the calling thread's own (std::thread::id values may come back
@@ -72,6 +77,11 @@ class FakeBenchFile final : public bench::BenchFile {
   }
   std::string fallback_reason() const override { return m_.refuse_direct ? "fake refuses direct I/O" : ""; }
   Status write_at(std::uint64_t offset, std::span<const std::byte> data) override {
+    if (m_.write_wall_time.count() > 0) {
+      ++log_.writes_in_flight;
+      std::this_thread::sleep_for(m_.write_wall_time);
+      --log_.writes_in_flight;
+    }
     std::lock_guard lock(log_.mu);
     check_alignment(offset, data.data(), data.size());
     if (log_.written >= m_.fail_write_after_bytes) {
@@ -80,6 +90,7 @@ class FakeBenchFile final : public bench::BenchFile {
     const double rate = log_.written >= m_.cliff_after_bytes ? m_.write_mbps_after_cliff : m_.write_mbps;
     log_.clock += m_.write_latency_s + static_cast<double>(data.size()) / (rate * 1e6);
     log_.written += data.size();
+    log_.written_since_flush += data.size();
     ++log_.writes_at[offset];
     log_.max_end_offset = std::max(log_.max_end_offset, offset + data.size());
     return Ok{};
@@ -104,6 +115,8 @@ class FakeBenchFile final : public bench::BenchFile {
     std::lock_guard lock(log_.mu);
     ++log_.flushes;
     log_.flush_threads.insert(thread_serial());
+    log_.writes_in_flight_at_flush.push_back(log_.writes_in_flight.load());
+    log_.written_since_flush = 0;
     return Ok{};
   }
   Status drop_cache() override {

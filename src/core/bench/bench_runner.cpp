@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstring>
 #include <memory>
 #include <limits>
@@ -21,21 +21,34 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// One run of a figure: the requests that completed within it and its time
+// (see timed_stream).
 struct RunOutcome {
   std::uint64_t bytes{0};
   std::uint64_t ops{0};
   double seconds{0};
   std::vector<double> latencies;  // seconds, only when the phase asks
-  std::optional<Error> error;
 };
 
-struct RunSpec {
+// What the runs of one stream have in common: where sequential requests
+// begin (they wrap at the file's end) and the seed of random offsets.
+struct StreamSpec {
   const Phase* phase;
   std::uint64_t file_bytes;
-  std::uint64_t start_offset;  // sequential runs begin here and wrap
+  std::uint64_t start_offset;
+  std::uint64_t seed;
+};
+
+// One run's caps: it stops at whichever comes first.
+struct RunCaps {
   std::uint64_t max_bytes;
   double max_seconds;
-  std::uint64_t seed;
+};
+
+struct StreamOutcome {
+  std::vector<RunOutcome> runs;  // one per RunCaps
+  std::uint64_t bytes{0};        // every request that completed, for the wear count
+  std::optional<Error> error;
 };
 
 // One request buffer per queue slot, filled with incompressible data (some
@@ -58,20 +71,31 @@ std::vector<IoBuffer> request_buffers(BenchIo& io, const Phase& ph, std::uint64_
   return buffers;
 }
 
-// One timed run: queue_depth threads share a request counter; each claims
-// the next request until the byte cap, the time cap, cancel or an error.
-// Writes are followed by a flush inside the timed region, so a buffered
-// fallback cannot report the speed of RAM.
-RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::span<const IoBuffer> buffers,
-                     RunCrew& crew, const CancelToken& cancel) {
+// A figure's runs as one steady stream: queue_depth threads keep taking
+// requests, and the runs are consecutive stretches of its completions, so the
+// queue does not empty between runs, as in fio's runs and in a VM's steady
+// I/O. (Separate runs each drained the queue and refilled it from empty,
+// which cost QD8 writes 5-12 % against fio on this machine's virtio disk:
+// docs/speed-test.md, "Where the QD8 write gap came from".) A run ends at the
+// completion that reaches its cap (its share of the requests, or its time).
+// For writes that thread flushes at once, which covers every write credited
+// to the run so far; no new request starts until the flush returns, as in
+// fio, and the few already in flight that complete meanwhile are credited to
+// the ending run and covered by the next flush. The run's time ends when the
+// flush returns and the next run's begins. The last run stops the claims,
+// waits for what is in flight and flushes. A thread that claimed a request
+// and was descheduled before making it holds up no run: the request is
+// credited to whichever run is current when it completes.
+StreamOutcome timed_stream(BenchIo& io, BenchFile& file, const StreamSpec& spec, std::span<const RunCaps> caps,
+                           std::span<const IoBuffer> buffers, RunCrew& crew, const CancelToken& cancel) {
   const Phase& ph = *spec.phase;
   const std::uint64_t blocks_in_file = spec.file_bytes / ph.block;
-  const std::uint64_t max_requests = spec.max_bytes / ph.block;
-  std::atomic<std::uint64_t> next{0};
-  std::atomic<bool> stop{false};
-  std::mutex mu;
-  unsigned finished = 0;  // threads done with this run (under mu)
-  RunOutcome out;
+  const bool writes = ph.op == Op::Write;
+  auto requests = [&](std::size_t r) { return std::max<std::uint64_t>(caps[r].max_bytes / ph.block, 1); };
+  std::uint64_t max_claims = 0;  // the wear bound: every cap together, never more
+  for (std::size_t r = 0; r < caps.size(); ++r) max_claims += requests(r);
+  StreamOutcome out;
+  out.runs.resize(caps.size());
 
   if (ph.op == Op::Read) {
     if (auto st = file.drop_cache(); !st) {
@@ -79,66 +103,108 @@ RunOutcome timed_run(BenchIo& io, BenchFile& file, const RunSpec& spec, std::spa
       return out;
     }
   }
-  // The crew's threads already exist and wait; the clock starts when all of
-  // them are waiting, so no thread's start-up is timed.
-  double start = 0;
   // Latency vectors are allocated here, on the calling thread, so an
   // allocation failure is an exception run_bench() turns into an Error
   // rather than one that terminates a worker thread.
-  std::vector<std::vector<double>> latencies(ph.queue_depth);
+  std::vector<std::vector<std::vector<double>>> latencies(ph.queue_depth);
   if (ph.record_latency) {
-    for (auto& l : latencies) l.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_requests, 1u << 20)));
+    for (auto& per_thread : latencies) {
+      per_thread.resize(caps.size());
+      for (std::size_t r = 0; r < caps.size(); ++r) {
+        per_thread[r].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(requests(r), 1u << 20)));
+      }
+    }
   }
+
+  std::mutex mu;  // guards what follows, shared by the workers
+  std::condition_variable flushed;
+  std::size_t run = 0;  // the run completions are credited to
+  double run_start = 0;
+  // The run ends by count when `completed` reaches this. Counted from the
+  // completion that ended the run before, so what completes during a flush
+  // is taken from the next run's share and the stream stays within its caps.
+  std::uint64_t target = requests(0);
+  std::uint64_t claims = 0;
+  std::uint64_t completed = 0;
+  bool ended = false;     // the last run reached its cap: no more claims
+  bool flushing = false;  // a run's end is being flushed: no new request
+  bool stop = false;      // an error or cancel
+
+  // Called with `lock` held by the thread whose completion ended run `r`;
+  // returns with it held again.
+  auto end_run = [&](std::unique_lock<std::mutex>& lock, std::size_t r) {
+    const std::uint64_t base = completed;
+    if (writes) {
+      flushing = true;
+      lock.unlock();
+      Status st = file.flush();
+      lock.lock();
+      flushing = false;
+      flushed.notify_all();
+      if (!st) {
+        if (!out.error) out.error = st.error();
+        stop = true;
+        return;
+      }
+    }
+    const double now = io.now();
+    out.runs[r].seconds = now - run_start;
+    if (r + 1 < caps.size()) {
+      run = r + 1;
+      run_start = now;
+      target = std::min(base + requests(r + 1), max_claims);
+    }
+  };
   auto worker = [&](unsigned thread_index) {
     const IoBuffer& buf = buffers[thread_index];
-    std::vector<double>& lat = latencies[thread_index];
     std::mt19937_64 rng(spec.seed * 7919u + thread_index);
     std::uniform_int_distribution<std::uint64_t> pick(0, blocks_in_file - 1);
-    std::uint64_t bytes = 0;
-    std::uint64_t ops = 0;
-    while (!stop.load(std::memory_order_relaxed)) {
-      if (cancel.cancelled()) {
-        stop = true;
-        break;
+    for (;;) {
+      std::uint64_t n = 0;
+      {
+        std::unique_lock lock(mu);
+        flushed.wait(lock, [&] { return !flushing || stop; });
+        if (cancel.cancelled()) stop = true;
+        if (stop || ended || claims >= max_claims) return;
+        n = claims++;
       }
-      const std::uint64_t n = next.fetch_add(1, std::memory_order_relaxed);
-      if (n >= max_requests) break;
-      const double t0 = io.now();
-      // Request 0 always runs: a starved scheduler must not turn a run into
-      // "no requests" and so into a failure.
-      if (n > 0 && t0 - start >= spec.max_seconds) break;
       const std::uint64_t offset = ph.pattern == Pattern::Sequential
                                        ? (spec.start_offset + n * ph.block) % (blocks_in_file * ph.block)
                                        : pick(rng) * ph.block;
-      Status st = ph.op == Op::Write ? file.write_at(offset, buf.bytes()) : file.read_at(offset, buf.bytes());
+      const double t0 = io.now();
+      Status st = writes ? file.write_at(offset, buf.bytes()) : file.read_at(offset, buf.bytes());
+      const double t1 = io.now();
+      std::unique_lock lock(mu);
       if (!st) {
-        std::lock_guard lock(mu);
         if (!out.error) out.error = st.error();
         stop = true;
-        break;
+        flushed.notify_all();
+        return;
       }
-      if (ph.record_latency) lat.push_back(io.now() - t0);
-      bytes += ph.block;
-      ++ops;
+      ++completed;
+      out.bytes += ph.block;
+      const std::size_t r = run;
+      RunOutcome& o = out.runs[r];
+      o.bytes += ph.block;
+      ++o.ops;
+      if (ph.record_latency) latencies[thread_index][r].push_back(t1 - t0);
+      if (flushing || stop) continue;  // the run being ended has this one
+      const bool capped = completed >= target || t1 - run_start >= caps[r].max_seconds;
+      if (r + 1 < caps.size()) {
+        if (capped) end_run(lock, r);
+      } else {
+        if (capped) ended = true;
+        if (ended && completed == claims) end_run(lock, r);
+      }
     }
-    std::lock_guard lock(mu);
-    out.bytes += bytes;
-    out.ops += ops;
-    if (++finished < ph.queue_depth) return;
-    // The last thread to finish flushes at once and stops the clock. Handed
-    // to the calling thread, the flush waited for that thread (and the crew)
-    // to wake up, inside the timed region: on this machine's 2-CPU VM, QD8
-    // writes read 0.84-0.85 x fio that way and 0.88 this way (interleaved
-    // series, docs/speed-test.md). All writes have completed by now, so the
-    // flush still covers every byte of the run.
-    if (!out.error && ph.op == Op::Write && out.bytes > 0) {
-      if (auto st = file.flush(); !st) out.error = st.error();
-    }
-    out.seconds = io.now() - start;
   };
 
-  crew.run(worker, [&] { start = io.now(); });
-  for (const auto& l : latencies) out.latencies.insert(out.latencies.end(), l.begin(), l.end());
+  crew.run(worker, [&] { run_start = io.now(); });
+  for (std::size_t r = 0; r < caps.size(); ++r) {
+    for (const auto& per_thread : latencies) {
+      if (r < per_thread.size()) out.runs[r].latencies.insert(out.runs[r].latencies.end(), per_thread[r].begin(), per_thread[r].end());
+    }
+  }
   return out;
 }
 
@@ -244,7 +310,7 @@ class Runner {
     return res;
   }
 
-  Status account(const RunOutcome& o, const Phase& p, BenchFile& file) {
+  Status account(const StreamOutcome& o, const Phase& p, BenchFile& file) {
     (p.op == Op::Write ? written_ : read_) += o.bytes;
     if (cancel_.cancelled()) return cancelled_error(target_);
     if (o.error) {
@@ -280,9 +346,12 @@ class Runner {
     for (;;) {
       const bool filled = done >= plan_.file_bytes;
       if (filled && (done >= plan_.sustained_bytes || io_.now() - start >= plan_.sustained_seconds)) break;
-      RunSpec spec{&p, plan_.file_bytes, done % plan_.file_bytes, window, std::numeric_limits<double>::infinity(), 7919u + index++};
-      RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
-      if (auto st = account(o, p, file); !st) return st;
+      // One stream per window: the rate of each is wanted as it comes.
+      const StreamSpec spec{&p, plan_.file_bytes, done % plan_.file_bytes, 7919u + index++};
+      const RunCaps caps{window, std::numeric_limits<double>::infinity()};
+      StreamOutcome s = timed_stream(io_, file, spec, {&caps, 1}, buffers, crew, cancel_);
+      if (auto st = account(s, p, file); !st) return st;
+      const RunOutcome& o = s.runs.front();
       if (o.bytes < window) break;  // nothing else stops a run short
       res.sustained_mbps.push_back(o.seconds > 0 ? static_cast<double>(o.bytes) / 1e6 / o.seconds : 0);
       done += o.bytes;
@@ -300,35 +369,43 @@ class Runner {
     std::vector<double> latencies;
     const std::vector<IoBuffer> buffers = request_buffers(io_, p, 31u * (index + 1));
     RunCrew crew(p.queue_depth);
-    // One run of the figure's requests, its bytes accounted for. Sequential
-    // runs go on where the last one stopped, through the whole file, as a
-    // sequential benchmark does: three runs rewriting the same first
-    // megabytes met warm caches (this machine's virtio disk wrote them 8-14 %
-    // faster than fresh ones) and so measured those caches.
-    auto one_run = [&](std::uint64_t bytes, double seconds, std::uint64_t seed) -> Result<RunOutcome> {
+    // Sequential runs go on where the last one stopped, through the whole
+    // file, as a sequential benchmark does: three runs rewriting the same
+    // first megabytes met warm caches (this machine's virtio disk wrote them
+    // 8-14 % faster than fresh ones) and so measured those caches.
+    const bool seq = p.pattern == Pattern::Sequential;
+    // The ramp first (not part of the figure): a drive that was just serving
+    // one request at a time, or none, takes a while to reach its pace at the
+    // new depth; a QD8 write figure read 10 % higher after it than without
+    // on this machine's virtio disk (docs/speed-test.md).
+    const bool ramp = p.ramp_bytes() > 0;
+    std::vector<RunCaps> caps;
+    if (ramp) caps.push_back({p.ramp_bytes(), plan_.ramp_seconds});
+    for (unsigned run = 0; run < p.runs; ++run) caps.push_back({p.bytes_per_run, p.seconds_per_run});
+    // With the OS cache in the way (the fallback) every run is a stream of
+    // its own, so the cache can be emptied before each read run.
+    const bool one_stream = file.method() == IoMethod::Direct;
+    std::vector<RunOutcome> outcomes;
+    for (std::size_t first = 0; first < caps.size();) {
+      const std::size_t count = one_stream ? caps.size() : 1;
       report(p.label);
-      const bool seq = p.pattern == Pattern::Sequential;
-      RunSpec spec{&p, plan_.file_bytes, seq ? seq_cursor_ : 0, bytes, seconds, seed};
-      RunOutcome o = timed_run(io_, file, spec, buffers, crew, cancel_);
-      if (auto st = account(o, p, file); !st) return st.error();
-      if (seq) seq_cursor_ = (seq_cursor_ + o.bytes) % plan_.file_bytes;
-      return o;
-    };
-    if (p.ramp_bytes() > 0) {
-      // Not part of the figure. On this machine's virtio disk a QD8 write
-      // figure read 10 % higher after it than without (docs/speed-test.md).
-      if (auto o = one_run(p.ramp_bytes(), plan_.ramp_seconds, 31u * (index + 1) + p.runs); !o) return o.error();
+      const StreamSpec spec{&p, plan_.file_bytes, seq ? seq_cursor_ : 0, 31u * (index + 1) + first};
+      StreamOutcome s = timed_stream(io_, file, spec, std::span<const RunCaps>(caps).subspan(first, count), buffers,
+                                     crew, cancel_);
+      if (auto st = account(s, p, file); !st) return st;
+      if (seq) seq_cursor_ = (seq_cursor_ + s.bytes) % plan_.file_bytes;
+      for (RunOutcome& o : s.runs) outcomes.push_back(std::move(o));
+      first += count;
+    }
+    if (ramp) {
+      outcomes.erase(outcomes.begin());
       done_seconds_ += plan_.ramp_seconds;
     }
-    for (unsigned run = 0; run < p.runs; ++run) {
-      auto measured = one_run(p.bytes_per_run, p.seconds_per_run, 31u * (index + 1) + run);
-      if (!measured) return measured.error();
-      const RunOutcome& o = *measured;
+    for (const RunOutcome& o : outcomes) {
       if (o.ops == 0 || o.seconds <= 0) {
         return make_error(ErrorCode::Io, p.label + " completed no request within its time limit.", target_.string());
       }
-      rates.push_back(p.pattern == Pattern::Sequential ? static_cast<double>(o.bytes) / 1e6 / o.seconds
-                                                       : static_cast<double>(o.ops) / o.seconds);
+      rates.push_back(seq ? static_cast<double>(o.bytes) / 1e6 / o.seconds : static_cast<double>(o.ops) / o.seconds);
       latencies.insert(latencies.end(), o.latencies.begin(), o.latencies.end());
       done_seconds_ += p.seconds_per_run;
     }

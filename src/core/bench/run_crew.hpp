@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Threads kept for all the runs of one figure and set to work once per run.
+// Threads kept for one figure (or the fill) and set to work once per stream
+// of its requests: once for the whole figure, or once per run where the OS
+// cache must be emptied between runs, or per window of the fill.
 // Making queue_depth threads before every run left the drive without a
 // request for about half a millisecond each time, and a drive that has just
 // been idle answers its next requests late (docs/speed-test.md, "A busy
