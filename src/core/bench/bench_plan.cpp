@@ -43,9 +43,9 @@ Plan default_plan(std::uint64_t file_mib) {
   };
   // Writes: 96 (sustained) + 3×24 + 3×8 + 3×8 + 3×8 = 240 MiB at most,
   // plus the ramps of the QD8 and QD32 writes (8 MiB and 128 KiB). The QD8
-  // write runs are the longest because each ends by draining the queue and
-  // flushing, which a shorter run pays more often per byte
-  // (docs/speed-test.md, "Where the QD8 write gap came from").
+  // write runs are the longest because each ends in a flush, which a shorter
+  // run pays more often per byte (docs/speed-test.md, "Where the QD8 write
+  // gap came from").
   plan.phases = {
       phase("seq_write_qd8", "Sequential write 1 MiB QD8", Pattern::Sequential, Op::Write, 1 << 20, 8, 24 * kMiB),
       phase("seq_write_qd1", "Sequential write 1 MiB QD1", Pattern::Sequential, Op::Write, 1 << 20, 1, 8 * kMiB),
