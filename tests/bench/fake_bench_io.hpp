@@ -59,6 +59,9 @@ struct FakeLog {
   std::atomic<unsigned> writes_in_flight{0};  // counted only with write_wall_time
   std::vector<unsigned> writes_in_flight_at_flush;  // one entry per flush
   std::uint64_t written_since_flush{0};
+  // Per thread (thread_serial), the clock when its last request completed,
+  // until it reads the clock: see FakeBenchIo::now().
+  std::map<unsigned, double> completion_seen;
 };
 
 // A number of the calling thread's own (std::thread::id values may come back
@@ -89,6 +92,7 @@ class FakeBenchFile final : public bench::BenchFile {
     }
     const double rate = log_.written >= m_.cliff_after_bytes ? m_.write_mbps_after_cliff : m_.write_mbps;
     log_.clock += m_.write_latency_s + static_cast<double>(data.size()) / (rate * 1e6);
+    log_.completion_seen[thread_serial()] = log_.clock;
     log_.written += data.size();
     log_.written_since_flush += data.size();
     ++log_.writes_at[offset];
@@ -107,6 +111,7 @@ class FakeBenchFile final : public bench::BenchFile {
     std::lock_guard lock(log_.mu);
     check_alignment(offset, data.data(), data.size());
     log_.clock += m_.read_latency_s + static_cast<double>(data.size()) / (m_.read_mbps * 1e6);
+    log_.completion_seen[thread_serial()] = log_.clock;
     log_.read += data.size();
     log_.max_end_offset = std::max(log_.max_end_offset, offset + data.size());
     return Ok{};
@@ -153,9 +158,19 @@ class FakeBenchIo final : public bench::BenchIo {
   bool process_alive(std::int64_t pid) override { return alive.count(pid) > 0; }
   std::int64_t current_pid() override { return 4242; }
   std::uint64_t created_size{0};  // what the engine said it would write into its file
+  // A thread that has just made a request reads the clock as it stood at
+  // that request's completion, as a real thread reading its clock at once
+  // would: the modelled time of requests other threads made meanwhile (the
+  // clock advances only by requests) is not time this thread waited. Which
+  // run a completion belongs to then depends on the model, not on how the
+  // threads were scheduled.
   double now() override {
     std::lock_guard lock(log.mu);
-    return log.clock;
+    const auto seen = log.completion_seen.find(thread_serial());
+    if (seen == log.completion_seen.end()) return log.clock;
+    const double t = seen->second;
+    log.completion_seen.erase(seen);
+    return t;
   }
   bench::IoBuffer buffer(std::size_t size) override {
     bench::IoBuffer b = bench::heap_io_buffer(size);

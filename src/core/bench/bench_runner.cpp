@@ -83,9 +83,11 @@ std::vector<IoBuffer> request_buffers(BenchIo& io, const Phase& ph, std::uint64_
 // fio, and the few already in flight that complete meanwhile are credited to
 // the ending run and covered by the next flush. The run's time ends when the
 // flush returns and the next run's begins. The last run stops the claims,
-// waits for what is in flight and flushes. A thread that claimed a request
-// and was descheduled before making it holds up no run: the request is
-// credited to whichever run is current when it completes.
+// waits for what is in flight and flushes. A completion is credited to the
+// run whose time holds the moment its thread saw it: a thread descheduled
+// between its request's return and the lock would otherwise give the next run
+// a request whose time the run before it had counted. A thread that claimed
+// a request and was descheduled before making it holds up no run.
 StreamOutcome timed_stream(BenchIo& io, BenchFile& file, const StreamSpec& spec, std::span<const RunCaps> caps,
                            std::span<const IoBuffer> buffers, RunCrew& crew, const CancelToken& cancel) {
   const Phase& ph = *spec.phase;
@@ -118,8 +120,8 @@ StreamOutcome timed_stream(BenchIo& io, BenchFile& file, const StreamSpec& spec,
 
   std::mutex mu;  // guards what follows, shared by the workers
   std::condition_variable flushed;
-  std::size_t run = 0;  // the run completions are credited to
-  double run_start = 0;
+  std::size_t run = 0;  // the run under way
+  std::vector<double> run_starts(caps.size(), 0);
   // The run ends by count when `completed` reaches this. Counted from the
   // completion that ended the run before, so what completes during a flush
   // is taken from the next run's share and the stream stays within its caps.
@@ -148,10 +150,10 @@ StreamOutcome timed_stream(BenchIo& io, BenchFile& file, const StreamSpec& spec,
       }
     }
     const double now = io.now();
-    out.runs[r].seconds = now - run_start;
+    out.runs[r].seconds = now - run_starts[r];
     if (r + 1 < caps.size()) {
       run = r + 1;
-      run_start = now;
+      run_starts[run] = now;
       target = std::min(base + requests(r + 1), max_claims);
     }
   };
@@ -183,23 +185,27 @@ StreamOutcome timed_stream(BenchIo& io, BenchFile& file, const StreamSpec& spec,
       }
       ++completed;
       out.bytes += ph.block;
-      const std::size_t r = run;
+      std::size_t r = run;
+      while (r > 0 && t1 <= run_starts[r]) --r;
       RunOutcome& o = out.runs[r];
       o.bytes += ph.block;
       ++o.ops;
       if (ph.record_latency) latencies[thread_index][r].push_back(t1 - t0);
       if (flushing || stop) continue;  // the run being ended has this one
-      const bool capped = completed >= target || t1 - run_start >= caps[r].max_seconds;
-      if (r + 1 < caps.size()) {
-        if (capped) end_run(lock, r);
+      const bool last = run + 1 == caps.size();
+      // The count is the stream's, whichever run this one is credited to;
+      // the time is the run under way's.
+      const bool capped = completed >= target || (r == run && t1 - run_starts[r] >= caps[r].max_seconds);
+      if (!last) {
+        if (capped) end_run(lock, run);
       } else {
         if (capped) ended = true;
-        if (ended && completed == claims) end_run(lock, r);
+        if (ended && completed == claims) end_run(lock, run);
       }
     }
   };
 
-  crew.run(worker, [&] { run_start = io.now(); });
+  crew.run(worker, [&] { run_starts[0] = io.now(); });
   for (std::size_t r = 0; r < caps.size(); ++r) {
     for (const auto& per_thread : latencies) {
       if (r < per_thread.size()) out.runs[r].latencies.insert(out.runs[r].latencies.end(), per_thread[r].begin(), per_thread[r].end());
