@@ -7,6 +7,7 @@
 #include "core/bench/bench_facts_from.hpp"
 #include "core/bench/bench_runner.hpp"
 #include "core/bench/workspace.hpp"
+#include "support/error_of.hpp"
 #include "support/fixtures.hpp"
 #include "bench/fake_bench_io.hpp"
 
@@ -29,14 +30,14 @@ Plan small_plan() {
   return p;
 }
 
+}  // namespace
+
 // The engine's error, when a run that should succeed fails, in the report.
 #define REQUIRE_RUN_OK(r) \
   do { \
-    INFO(((r).ok() ? std::string() : (r).error().describe())); \
+    INFO(test::error_of(r)); \
     REQUIRE((r).ok()); \
   } while (false)
-
-}  // namespace
 
 TEST_CASE("engine: --only's plan measures the named figures alone, after the fill, with less wear") {
   const Plan full = default_plan();

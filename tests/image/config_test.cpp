@@ -6,6 +6,7 @@
 #include "core/probes/image/input.hpp"
 #include "core/probes/image/vm_config.hpp"
 #include "image_support.hpp"
+#include "support/error_of.hpp"
 #include "support/fixtures.hpp"
 
 using namespace vmstick;
@@ -26,7 +27,7 @@ image::VmConfig parsed(const std::string& name) {
   const std::string text = slurp(config(name));
   const std::string ext = fs::path(name).extension().string();
   auto r = ext == ".vbox" ? image::parse_vbox(text, name) : ext == ".vmx" ? image::parse_vmx(text, name) : image::parse_libvirt(text, name);
-  INFO(name << ": " << (r ? std::string() : r.error().describe()));
+  INFO(name << ": " << test::error_of(r));
   REQUIRE(r.ok());
   return std::move(r).value();
 }

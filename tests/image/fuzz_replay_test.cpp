@@ -7,6 +7,7 @@
 #include "../fuzz/fuzz_entries.hpp"
 #include "core/probes/image/analyse.hpp"
 #include "image_support.hpp"
+#include "support/error_of.hpp"
 #include "support/fixtures.hpp"
 
 using namespace vmstick;
@@ -73,7 +74,7 @@ TEST_CASE("fresh qemu-img images of every format replay through their parser and
     // And the detector really recognises the seed (the replay is not vacuous).
     image::MemoryByteSource src(bytes, img.string());
     auto r = image::analyse_bytes(src);
-    INFO(img.string() << ": " << (r ? std::string() : r.error().describe()));
+    INFO(img.string() << ": " << test::error_of(r));
     REQUIRE(r.ok());
     CHECK(r->format == s.format);
     CHECK(r->virtual_size >= (8u << 20));

@@ -9,6 +9,7 @@
 #include "core/probes/image/analyse.hpp"
 #include "core/probes/image/input.hpp"
 #include "image_support.hpp"
+#include "support/error_of.hpp"
 #include "support/fixtures.hpp"
 
 using namespace vmstick;
@@ -33,7 +34,7 @@ fs::path dir_for(const std::string& name) { return temp_dir("parity_" + name + "
 
 image::ImageAnalysis analyse(const fs::path& p) {
   auto r = image::analyse_image(p, image::FileOpener{});
-  INFO(p.string() << ": " << (r ? std::string() : r.error().describe()));
+  INFO(p.string() << ": " << test::error_of(r));
   REQUIRE(r.ok());
   return std::move(r).value();
 }

@@ -17,6 +17,7 @@
 #include "core/probes/image/formats.hpp"
 #include "core/probes/image/input.hpp"
 #include "image_support.hpp"
+#include "support/error_of.hpp"
 #include "support/fixtures.hpp"
 
 using namespace vmstick;
@@ -266,7 +267,7 @@ Pair make_differencing(const std::string& name) {
 
 image::ImageAnalysis analyse(const fs::path& p) {
   auto r = image::analyse_image(p, image::FileOpener{});
-  INFO(p.string() << ": " << (r ? std::string() : r.error().describe()));
+  INFO(p.string() << ": " << test::error_of(r));
   REQUIRE(r.ok());
   return std::move(r).value();
 }
