@@ -251,15 +251,15 @@ TEST_CASE("corrupt VHD") {
 TEST_CASE("corrupt VHDX") {
   SECTION("both headers fail their CRC") {
     auto img = fresh("x_crc", "vhdx");
-    patch(img, 65536 + 8, {0xEE});
-    patch(img, 2 * 65536 + 8, {0xEE});
+    flip_byte(img, 65536 + 8);
+    flip_byte(img, 2 * 65536 + 8);
     auto e = fails(img);
     CHECK(e.code == ErrorCode::Corrupt);
     CHECK(e.message == "headers 1 and 2: neither has a valid signature and CRC-32C");
   }
   SECTION("one damaged header: the other one is used") {
     auto img = fresh("x_one", "vhdx");
-    patch(img, 65536 + 8, {0xEE});
+    flip_byte(img, 65536 + 8);
     auto r = image::analyse_image(img, image::FileOpener{});
     CHECK(r.ok());
   }

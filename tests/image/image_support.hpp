@@ -59,4 +59,14 @@ inline std::vector<std::uint8_t> read_file(const std::filesystem::path& p, std::
   return b;
 }
 
+// Inverts one byte. Writing a fixed value instead would leave the file
+// unchanged whenever the field already held it (a random sequence number or
+// GUID does 1 time in 256), and the "damaged" image would still be valid.
+inline void flip_byte(const std::filesystem::path& p, std::uint64_t offset) {
+  auto b = read_file(p, offset, 1);
+  REQUIRE(b.size() == 1);
+  b[0] = static_cast<std::uint8_t>(~b[0]);
+  patch(p, offset, b);
+}
+
 }  // namespace vmstick::test
