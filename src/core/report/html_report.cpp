@@ -8,6 +8,7 @@
 
 #include "core/facts/applicability.hpp"
 #include "core/report/report_resources.hpp"
+#include "core/report/verdict_words.hpp"
 #include "core/text.hpp"
 
 namespace vmstick {
@@ -16,11 +17,6 @@ namespace {
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::string human_bytes(double bytes) {
   static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -82,11 +78,11 @@ void add_rows(const json& obj, const std::string& prefix, Lang lang, data& rows)
           continue;
         }
         row.set("value", format_value(key, value, lang));
-        row.set("source", str(v, "source"));
+        row.set("source", json_text(v, "source"));
       } else {
         // A fact of another OS can never be known on this computer.
-        if (is_other_os_only(str(v, "unknown"))) continue;
-        row.set("reason", str(v, "unknown"));
+        if (is_other_os_only(json_text(v, "unknown"))) continue;
+        row.set("reason", json_text(v, "unknown"));
       }
     } else if (v.is_object()) {
       add_rows(v, label, lang, rows);
@@ -117,10 +113,10 @@ data section(const std::string& title, const json& facts, Lang lang) {
 data fact_sections(const json& facts, Lang lang) {
   data sections{data::type::list};
   if (facts.contains("host")) sections.push_back(section(report_string("section_host", lang), facts["host"], lang));
-  const std::string target = str(facts, "target_drive");
+  const std::string target = json_text(facts, "target_drive");
   if (facts.contains("drives") && facts["drives"].is_array()) {
     for (const auto& d : facts["drives"]) {
-      const std::string id = str(d, "id");
+      const std::string id = json_text(d, "id");
       const std::string title =
           report_string(id == target ? "section_drive" : "section_drives", lang) + (id.empty() ? "" : ": " + id);
       sections.push_back(section(title, d, lang));
@@ -138,16 +134,16 @@ data fact_sections(const json& facts, Lang lang) {
 data findings_list(const json& report, Lang lang) {
   data list{data::type::list};
   for (const auto& f : report.value("findings", json::array())) {
-    const std::string sev = str(f, "severity");
+    const std::string sev = json_text(f, "severity");
     data d;
     d.set("sev_class", "sev-" + sev);
     d.set("sev_label", report_string("sev_" + sev, lang));
-    d.set("title", str(f, "title"));
-    d.set("explanation", str(f, "explanation"));
-    const std::string fix = str(f, "fix");
+    d.set("title", json_text(f, "title"));
+    d.set("explanation", json_text(f, "explanation"));
+    const std::string fix = json_text(f, "fix");
     if (!fix.empty()) d.set("fix", fix);
-    d.set("id", str(f, "id"));
-    const std::string subject = str(f, "subject");
+    d.set("id", json_text(f, "id"));
+    const std::string subject = json_text(f, "subject");
     if (!subject.empty() && subject != "host") d.set("subject", subject);
     data evidence{data::type::list};
     bool any = false;
@@ -171,8 +167,8 @@ data area_rows(const json& score, Lang lang) {
   data list{data::type::list};
   for (const auto& a : score.value("areas", json::array())) {
     data d;
-    auto area = area_from_string(str(a, "area"));
-    d.set("name", area ? area_name(*area, lang) : str(a, "area"));
+    auto area = area_from_string(json_text(a, "area"));
+    d.set("name", area ? area_name(*area, lang) : json_text(a, "area"));
     const bool assessed = a.value("assessed", false) && a["score"].is_number();
     d.set("assessed", assessed);
     if (assessed) {
@@ -190,41 +186,17 @@ data hypervisor_rows(const json& report, Lang lang) {
   data list{data::type::list};
   for (const auto& h : report.value("hypervisors", json::array())) {
     data d;
-    d.set("name", str(h, "name"));
-    const std::string version = str(h, "version");
+    d.set("name", json_text(h, "name"));
+    const std::string version = json_text(h, "version");
     if (!version.empty()) d.set("version", version);
-    d.set("outlook", str(h, "outlook"));
-    d.set("outlook_text", report_string("outlook_" + str(h, "outlook"), lang));
-    d.set("reason_text", report_string("hvreason_" + str(h, "reason"), lang));
-    // Worded in the reader's language from the key; a report written by
-    // another version (an unknown key) still shows its English sentence.
-    Evidence args;
-    if (h.contains("detail_args") && h["detail_args"].is_object()) {
-      for (const auto& [k, val] : h["detail_args"].items()) {
-        if (val.is_string()) args.emplace_back(k, val.get<std::string>());
-      }
-    }
-    std::string detail = hypervisor_detail(str(h, "detail_key"), args, lang);
-    if (detail.empty()) detail = str(h, "detail");
-    if (!detail.empty()) d.set("detail", detail);
+    d.set("outlook", json_text(h, "outlook"));
+    const HypervisorWords words = hypervisor_words(h, lang);
+    d.set("outlook_text", words.outlook);
+    d.set("reason_text", words.reason);
+    if (!words.detail.empty()) d.set("detail", words.detail);
     list.push_back(d);
   }
   return list;
-}
-
-std::string prediction_text(const json& p, Lang lang) {
-  if (!p.is_object() || !p.value("available", false)) {
-    // Translate the reason by its code; fall back to the English sentence.
-    std::string reason = report_string("no_prediction_" + str(p, "reason_code"), lang);
-    if (reason.rfind("no_prediction_", 0) == 0) reason = str(p, "reason");
-    return fill_placeholders(report_string("no_prediction", lang), {{"reason", reason}});
-  }
-  const std::string feel = report_string("feel_" + str(p, "feel"), lang);
-  return fill_placeholders(report_string("prediction_text", lang),
-                           {{"seconds", fmt::format("{:.0f}", p.value("boot_seconds", 0.0))},
-                            {"guest", str(p["guest"], "profile")},
-                            {"feel", feel},
-                            {"basis", str(p["storage"], "basis")}});
 }
 
 }  // namespace
@@ -268,7 +240,7 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
                           "redacted_note", "cancelled_note", "plan"}) {
     strings.set(key, report_string(key, lang));
   }
-  const std::string verdict = str(report, "verdict");
+  const std::string verdict = json_text(report, "verdict");
   const json& score = report.contains("score") ? report["score"] : json::object();
   const int total = score.value("total", 0);
 
@@ -276,7 +248,7 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
   view.set("s", strings);
   view.set("lang_attr", lang == Lang::zh_CN ? "zh-CN" : "en");
   view.set("css", std::string(report_resource("report.css")));
-  view.set("version", str(report.value("tool", json::object()), "version"));
+  view.set("version", json_text(report.value("tool", json::object()), "version"));
   view.set("verdict_class", "sev-" + verdict);
   view.set("verdict_text", report_string("verdict_" + verdict, lang));
   view.set("score", std::to_string(total));
@@ -285,22 +257,22 @@ Result<std::string> render_html_report(const json& report, Lang lang) {
     view.set("capped_text", fill_placeholders(report_string("capped", lang), {{"cap", "20"}}));
   }
   view.set("areas", area_rows(score, lang));
-  view.set("prediction_text", prediction_text(report.value("prediction", json::object()), lang));
+  view.set("prediction_text", prediction_words(report.value("prediction", json::object()), lang));
   view.set("findings", findings_list(report, lang));
   view.set("hypervisors", hypervisor_rows(report, lang));
   view.set("has_hypervisors", report.contains("hypervisors") && !report["hypervisors"].empty());
   view.set("sections", fact_sections(report.value("facts", json::object()), lang));
   // Only a report exported from the wizard carries a plan.
   if (report.contains("plan") && report["plan"].is_object()) {
-    const std::string text = str(report["plan"], "text");
+    const std::string text = json_text(report["plan"], "text");
     if (!text.empty()) view.set("plan_text", text);
   }
   view.set("redacted", report.value("redacted", false));
   view.set("cancelled", report.value("cancelled", false));
   view.set("footer", fill_placeholders(report_string("footer", lang),
-                                       {{"version", str(report.value("tool", json::object()), "version")},
-                                        {"backend", str(report, "backend")},
-                                        {"time", str(report, "generated_at")}}));
+                                       {{"version", json_text(report.value("tool", json::object()), "version")},
+                                        {"backend", json_text(report, "backend")},
+                                        {"time", json_text(report, "generated_at")}}));
   std::string html = tmpl.render(view);
   if (!tmpl.is_valid()) return make_error(ErrorCode::Corrupt, "rendering the report failed: " + tmpl.error_message());
   return html;

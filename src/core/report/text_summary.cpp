@@ -3,19 +3,23 @@
 
 #include <fmt/format.h>
 
-#include "core/score/verdict.hpp"
+#include "core/report/json_report.hpp"
+#include "core/report/report_resources.hpp"
+#include "core/report/verdict_words.hpp"
 #include "core/text.hpp"
 
 namespace vmstick {
 namespace {
 
-std::string_view badge(Severity s) {
-  switch (s) {
-    case Severity::ok: return "[ OK ]";
-    case Severity::info: return "[INFO]";
-    case Severity::warning: return "[WARN]";
-    case Severity::blocker: return "[FAIL]";
-  }
+using nlohmann::json;
+
+// Fixed-width ASCII badges keep the column straight in any language and in
+// terminals without CJK fonts; the words beside them are translated.
+std::string_view badge(std::string_view severity) {
+  if (severity == "ok") return "[ OK ]";
+  if (severity == "info") return "[INFO]";
+  if (severity == "warning") return "[WARN]";
+  if (severity == "blocker") return "[FAIL]";
   return "[ ?? ]";
 }
 
@@ -30,43 +34,89 @@ std::string indented(std::string_view text, std::string_view prefix) {
   return out;
 }
 
-std::string host_line(const HostFacts& h) {
-  auto or_unknown = [](const Fact<std::string>& f) { return f.is_known() ? printable(f.value()) : "unknown"; };
-  std::string cpus = h.logical_cpus.is_known() ? fmt::format(", {} logical CPUs", h.logical_cpus.value()) : "";
-  return fmt::format("Host: {} {}{} ({}, {})\n", or_unknown(h.cpu_vendor), or_unknown(h.cpu_model), cpus,
-                     or_unknown(h.os), or_unknown(h.arch));
+std::string labelled(std::string_view label_key, const std::string& text, Lang lang) {
+  return fill_placeholders(report_string("text_label", lang), {{"label", report_string(label_key, lang)}, {"text", text}}) +
+         "\n";
+}
+
+// The value of a known fact in a report's facts; nullptr when unknown.
+const json* known_value(const json& facts, const char* key) {
+  if (!facts.is_object()) return nullptr;
+  auto it = facts.find(key);
+  if (it == facts.end() || !it->is_object()) return nullptr;
+  auto v = it->find("value");
+  return v == it->end() || v->is_null() ? nullptr : &*v;
+}
+
+std::string fact_text(const json& facts, const char* key, Lang lang) {
+  const json* v = known_value(facts, key);
+  if (v && v->is_string()) return printable(v->get<std::string>());
+  if (v && v->is_number()) return v->dump();
+  return report_string("unknown", lang);
+}
+
+std::string host_line(const json& report, Lang lang) {
+  const json none = json::object();
+  const json& all = report.contains("facts") ? report["facts"] : none;
+  const json& facts = all.is_object() && all.contains("host") ? all["host"] : none;
+  std::string text = fact_text(facts, "cpu_vendor", lang) + " " + fact_text(facts, "cpu_model", lang);
+  if (const json* cpus = known_value(facts, "logical_cpus"); cpus && cpus->is_number()) {
+    text += fill_placeholders(report_string("text_logical_cpus", lang), {{"n", cpus->dump()}});
+  }
+  text += fill_placeholders(report_string("text_platform", lang),
+                            {{"os", fact_text(facts, "os", lang)}, {"arch", fact_text(facts, "arch", lang)}});
+  return labelled("text_host", text, lang);
+}
+
+std::string hypervisor_lines(const json& report, Lang lang) {
+  std::string out;
+  for (const auto& h : report.value("hypervisors", json::array())) {
+    const HypervisorWords words = hypervisor_words(h, lang);
+    std::string name = printable(json_text(h, "name"));
+    const std::string version = json_text(h, "version");
+    if (!version.empty()) name += " " + printable(version);
+    std::string text =
+        fill_placeholders(report_string("text_hypervisor", lang), {{"outlook", words.outlook}, {"reason", words.reason}});
+    out += fill_placeholders(report_string("text_label", lang), {{"label", name}, {"text", text}}) + "\n";
+    if (!words.detail.empty()) out += indented(words.detail, "        ");
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os) {
-  std::string out = host_line(result.facts.host);
+  // Worded from the same JSON the reports are written from, so the terminal,
+  // the GUI's copied summary and the HTML report never disagree.
+  const json report = report_json(result, catalog, lang, os);
+  std::string out = host_line(report, lang);
   out += '\n';
   int counts[4] = {0, 0, 0, 0};
-  for (const auto& f : result.findings) {
-    RenderedFinding r = render(f, catalog, lang, os);
-    ++counts[static_cast<int>(r.severity)];
-    out += fmt::format("{}  {}\n", badge(r.severity), printable(r.title));
-    out += indented(r.explanation, "        ");
-    if (!r.fix.empty()) {
-      out += "        Fix:\n";
-      out += indented(r.fix, "          ");
+  for (const auto& f : report["findings"]) {
+    const std::string severity = json_text(f, "severity");
+    if (auto s = severity_from_string(severity)) ++counts[static_cast<int>(*s)];
+    out += fmt::format("{}  {}\n", badge(severity), printable(json_text(f, "title")));
+    out += indented(json_text(f, "explanation"), "        ");
+    const std::string fix = json_text(f, "fix");
+    if (!fix.empty()) {
+      out += "        " + report_string("text_fix", lang) + "\n";
+      out += indented(fix, "          ");
     }
     out += '\n';
   }
-  const Verdict verdict = make_verdict(result, catalog);
-  for (const auto& h : verdict.hypervisors) {
-    out += fmt::format("{}{}: {} ({})\n", printable(h.name), h.version.empty() ? "" : " " + printable(h.version),
-                       to_string(h.outlook), h.reason);
-  }
-  if (verdict.prediction) {
-    out += fmt::format("Expected boot time: about {:.0f} s ({}), from {}\n", verdict.prediction->boot_seconds,
-                       to_string(verdict.prediction->feel), verdict.prediction->storage.basis);
-  }
-  out += fmt::format("Score: {}/100{}\n", verdict.score.total, verdict.score.capped_by_blocker ? " (capped by a blocker)" : "");
-  if (result.cancelled) out += "The check was cancelled; the list above is incomplete.\n";
-  out += fmt::format("Summary: {} blocker(s), {} warning(s), {} info, {} ok\n", counts[3], counts[2], counts[1],
-                     counts[0]);
+  if (const std::string lines = hypervisor_lines(report, lang); !lines.empty()) out += lines + "\n";
+  out += labelled("prediction", prediction_words(report["prediction"], lang), lang);
+  const json& score = report["score"];
+  std::string score_text = fill_placeholders(report_string("text_score", lang), {{"score", score["total"].dump()}});
+  if (score.value("capped_by_blocker", false)) score_text += report_string("text_capped", lang);
+  out += labelled("score", score_text, lang);
+  if (result.cancelled) out += report_string("text_cancelled", lang) + "\n";
+  out += labelled("text_summary",
+                  fill_placeholders(report_string("text_counts", lang), {{"blocker", std::to_string(counts[3])},
+                                                                        {"warning", std::to_string(counts[2])},
+                                                                        {"info", std::to_string(counts[1])},
+                                                                        {"ok", std::to_string(counts[0])}}),
+                  lang);
   return out;
 }
 
