@@ -197,7 +197,7 @@ void MainWindow::set_busy(bool busy, bool bench) {
 }
 
 void MainWindow::handle_progress(const QString& step, double fraction) {
-  ui_->statusbar->showMessage(step);
+  ui_->statusbar->showMessage(QString::fromStdString(progress_text(step.toStdString(), lang_)));
   if (fraction < 0) {
     ui_->speedProgress->setRange(0, 0);
   } else {

@@ -12,44 +12,14 @@
 #include "core/engine/check.hpp"
 #include "core/facts/fact_json.hpp"
 #include "core/log/log.hpp"
+#include "core/report/bench_text.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/report/text_summary.hpp"
 #include "cli/stop_signals.hpp"
 #include "cli/terminal.hpp"
 
 namespace vmstick::cli {
 namespace {
-
-std::string figure_line(const bench::Figure& f) {
-  const int prec = f.unit == "MB/s" ? 1 : 0;
-  return fmt::format("  {:<28} {:>9.{}f} {:<4}  (runs {:.{}f}–{:.{}f}, class {})\n", f.label, f.value.median, prec,
-                     f.unit, f.value.min, prec, f.value.max, prec, bench::to_string(f.speed_class));
-}
-
-std::string result_text(const bench::BenchResult& r, const bench::Plan& plan) {
-  std::string out = fmt::format("Speed test of {} ({} I/O, {} MiB test file)\n", r.target.string(),
-                                bench::to_string(r.method), plan.file_bytes / bench::kMiB);
-  for (const bench::Figure& f : r.figures) out += figure_line(f);
-  if (r.write_latency) {
-    out += fmt::format("  Random write 4 KiB QD1 latency: p50 {:.2f} ms, p99 {:.2f} ms, max {:.2f} ms ({} requests)\n",
-                       r.write_latency->p50_ms, r.write_latency->p99_ms, r.write_latency->max_ms,
-                       r.write_latency->samples);
-  }
-  const double sustained_mib = static_cast<double>(r.sustained_mbps.size() * r.sustained_window) / bench::kMiB;
-  if (!r.cliff) {
-    out += fmt::format("  Sustained write: {:.0f} MiB written, too little to look for a cache cliff\n", sustained_mib);
-  } else if (r.cliff->found) {
-    out += fmt::format("  Sustained write: cache cliff after {:.0f} MiB, {:.1f} → {:.1f} MB/s\n",
-                       static_cast<double>(r.cliff->after_bytes) / bench::kMiB, r.cliff->before_mbps, r.cliff->after_mbps);
-  } else {
-    out += fmt::format("  Sustained write: no cache cliff within {:.0f} MiB ({:.1f} MB/s)\n", sustained_mib,
-                       r.cliff->before_mbps);
-  }
-  out += fmt::format("Written: {:.1f} MiB, read: {:.1f} MiB, in {:.1f} s. The temp file was removed.\n",
-                     static_cast<double>(r.bytes_written) / bench::kMiB, static_cast<double>(r.bytes_read) / bench::kMiB,
-                     r.duration_s);
-  for (const std::string& c : r.caveats) out += "Note: " + c + "\n";
-  return out;
-}
 
 nlohmann::json plan_json(const bench::Plan& plan) {
   nlohmann::json phases = nlohmann::json::array();
@@ -104,7 +74,8 @@ int run_bench_command(const CommonOptions& common, const BenchOptions& opts, con
   CancelToken cancel;
   const bool show_progress = stderr_is_terminal() && !common.quiet;
   ProgressFn progress;
-  if (show_progress) progress = [](std::string_view step, double f) { draw_progress(step, f); };
+  const Lang lang = pick_language(common);
+  if (show_progress) progress = [lang](std::string_view step, double f) { draw_progress(progress_text(step, lang), f); };
   auto result = [&] {
     const StopSignalsCancel stop_on_ctrl_c(cancel);
     return bench::run_bench(*io, opts.path, plan, cancel, progress);
@@ -124,9 +95,9 @@ int run_bench_command(const CommonOptions& common, const BenchOptions& opts, con
   const Catalog& catalog = Catalog::builtin();
   check.findings = rules.evaluate(check.facts, catalog);
 
-  std::fputs(result_text(*result, plan).c_str(), stdout);
+  std::fputs(bench_text(*result, plan, lang).c_str(), stdout);
   std::fputs("\n", stdout);
-  std::fputs(text_summary(check, catalog, pick_language(common), host_fix_os(backend)).c_str(), stdout);
+  std::fputs(text_summary(check, catalog, lang, host_fix_os(backend)).c_str(), stdout);
 
   if (!opts.json_file.empty()) {
     nlohmann::json j = {{"generated_at", check.generated_at},

@@ -13,6 +13,7 @@
 #include "core/report/html_report.hpp"
 #include "core/report/json_report.hpp"
 #include "core/report/redact.hpp"
+#include "core/report/report_resources.hpp"
 #include "cli/stop_signals.hpp"
 #include "cli/terminal.hpp"
 #include "core/report/text_summary.hpp"
@@ -62,7 +63,12 @@ int run_check_command(const CommonOptions& common, const CheckOptions& opts, con
   CancelToken cancel;
   const bool show_progress = !common.quiet && stderr_is_terminal();
   ProgressFn progress;
-  if (show_progress) progress = [](std::string_view step, double fraction) { draw_progress(step, fraction); };
+  const Lang progress_lang = pick_language(common);
+  if (show_progress) {
+    progress = [progress_lang](std::string_view step, double fraction) {
+      draw_progress(progress_text(step, progress_lang), fraction);
+    };
+  }
   ProbeContext ctx{paths, request, cancel, progress};
 
   ProbeRegistry probes;

@@ -18,8 +18,11 @@ class CancelToken {
   std::atomic<bool> cancelled_{false};
 };
 
-// Progress of long work: a short step description and 0..1 (negative when the
-// total is not known). Called on the worker thread; the receiver marshals it.
+// Progress of long work: the step's stable id (a probe's name, "rules", a
+// speed-test phase id such as "rand_read_qd1", "sustained_write", "done") and
+// 0..1 (negative when the total is not known). Front ends word the id in the
+// user's language with progress_text(). Called on the worker thread; the
+// receiver marshals it.
 using ProgressFn = std::function<void(std::string_view step, double fraction)>;
 
 }  // namespace vmstick

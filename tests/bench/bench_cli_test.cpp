@@ -94,7 +94,7 @@ TEST_CASE("vmstick bench prints every figure and writes JSON") {
   INFO(r.out);
   CHECK(r.exit_code <= 1);  // a warning finding is possible on a slow disk
   CHECK(r.out.find("Speed test of") != std::string::npos);
-  CHECK(r.out.find("Random write 4 KiB QD32") != std::string::npos);
+  CHECK(r.out.find("Random 4K write, QD32") != std::string::npos);
   CHECK(r.out.find("The temp file was removed.") != std::string::npos);
   // stderr is a pipe here: no progress bar (it redraws its line with \r).
   CHECK(r.out.find('\r') == std::string::npos);
@@ -107,6 +107,22 @@ TEST_CASE("vmstick bench prints every figure and writes JSON") {
   CHECK(fs::is_empty(dir / "stick"));
 }
 
+TEST_CASE("vmstick --lang zh_CN bench prints the result in Chinese") {
+  auto dir = vmstick::test::temp_dir("bench_cli_zh_" + std::to_string(getpid()));
+  fs::create_directory(dir / "stick");
+  auto r = shell(cli("--lang zh_CN bench '" + (dir / "stick").string() + "' --size 8 --only rand_write_qd1"));
+  INFO(r.out);
+  CHECK(r.exit_code <= 1);
+  CHECK(r.out.find("的速度测试（直接 I/O") != std::string::npos);
+  CHECK(r.out.find("4K 随机写入（队列深度 1）") != std::string::npos);
+  CHECK(r.out.find("临时文件已删除。") != std::string::npos);
+  CHECK(r.out.find("汇总：") != std::string::npos);
+  for (const char* english : {"Speed test of", "Written:", "Sustained write", "Summary:", "Host:"}) {
+    CHECK(r.out.find(english) == std::string::npos);
+  }
+  CHECK(fs::is_empty(dir / "stick"));
+}
+
 TEST_CASE("vmstick bench --only measures the named figures and says the others were not measured") {
   auto dir = vmstick::test::temp_dir("bench_cli_only_" + std::to_string(getpid()));
   fs::create_directory(dir / "stick");
@@ -115,8 +131,8 @@ TEST_CASE("vmstick bench --only measures the named figures and says the others w
                      json.string() + "'"));
   INFO(r.out);
   CHECK(r.exit_code <= 1);
-  CHECK(r.out.find("Random read 4 KiB QD1") != std::string::npos);
-  CHECK(r.out.find("Random write 4 KiB QD32") == std::string::npos);
+  CHECK(r.out.find("Random 4K read, QD1") != std::string::npos);
+  CHECK(r.out.find("Random 4K write, QD32") == std::string::npos);
   std::ifstream in(json);
   auto j = nlohmann::json::parse(in);
   CHECK(j["plan"]["phases"].size() == 2);
@@ -245,10 +261,10 @@ TEST_CASE("on a terminal vmstick bench draws a progress bar on stderr") {
   // so everything captured came through stderr.
   auto r = shell("script -qec \"" + cli("bench '" + dir.string() + "' --size 8") + " >/dev/null\" /dev/null");
   INFO(r.out);
-  CHECK(r.out.find("\rSustained write (filling the test file)") != std::string::npos);
+  CHECK(r.out.find("\rSpeed test: sustained write") != std::string::npos);
   CHECK(r.out.find(" [#") != std::string::npos);
   CHECK(r.out.find("%") != std::string::npos);
-  CHECK(r.out.find("Random write 4 KiB QD32") != std::string::npos);
+  CHECK(r.out.find("\rSpeed test: Random 4K write, QD32") != std::string::npos);
   CHECK(fs::is_empty(dir));
 }
 

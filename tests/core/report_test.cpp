@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include "core/bench/bench_facts_from.hpp"
 #include "core/engine/check.hpp"
 #include "core/report/json_report.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/report/text_summary.hpp"
+#include "core/report/verdict_words.hpp"
 #include "core/version.hpp"
 
 using namespace vmstick;
@@ -112,4 +115,64 @@ TEST_CASE("text summary of a cancelled check says the list is incomplete, in the
         std::string::npos);
   CHECK(text_summary(r, Catalog::builtin(), Lang::zh_CN, FixOs::Linux).find("检查已取消，上面的列表不完整。") !=
         std::string::npos);
+}
+
+TEST_CASE("the boot-time prediction names its basis in the reader's language") {
+  bench::BenchResult b;
+  b.target = "/media/stick";
+  for (const char* id : {"seq_read_qd8", "seq_write_qd8", "rand_read_qd1", "rand_write_qd1"}) {
+    const bool seq = std::string_view(id).substr(0, 3) == "seq";
+    b.figures.push_back({id, id, seq ? "MB/s" : "IOPS", {seq ? 120.0 : 2500.0, 0, 0, 3}, bench::SpeedClass::WindowsToGo});
+  }
+  CheckResult r = sample();
+  r.facts.bench = bench::to_bench_facts(b);
+  const auto j = report_json(r, Catalog::builtin(), Lang::zh_CN, FixOs::Linux);
+  CHECK(j["prediction"]["storage"]["basis_code"] == "measured");
+  CHECK(j["prediction"]["storage"]["basis"] == "the speed test's figures for this drive");  // JSON keeps English
+  const std::string zh = text_summary(r, Catalog::builtin(), Lang::zh_CN, FixOs::Linux);
+  INFO(zh);
+  CHECK(zh.find("预计启动时间：启动一个 Windows 客户机约需") != std::string::npos);
+  CHECK(zh.find("依据：该磁盘的速度测试实测数据。") != std::string::npos);
+  const std::string en = text_summary(r, Catalog::builtin(), Lang::en, FixOs::Linux);
+  CHECK(en.find("to boot a Windows guest") != std::string::npos);
+  CHECK(en.find("from the speed test's figures for this drive.") != std::string::npos);
+}
+
+TEST_CASE("a report from another version: unknown or missing codes fall back to its English sentences") {
+  nlohmann::json p = {{"available", true},
+                      {"boot_seconds", 31.4},
+                      {"feel", "usable"},
+                      {"storage", {{"basis", "figures from a future probe"}, {"basis_code", "future_code"}}},
+                      {"guest", {{"profile", "haiku"}}}};
+  CHECK(prediction_words(p, Lang::zh_CN) == "启动一个 haiku 客户机约需 31 秒（可用），依据：figures from a future probe。");
+  p["storage"].erase("basis_code");
+  CHECK(prediction_words(p, Lang::en) == "About 31 s to boot a haiku guest (usable), from figures from a future probe.");
+  const nlohmann::json none = {{"available", false}, {"reason_code", "future"}, {"reason", "the moon is full"}};
+  CHECK(prediction_words(none, Lang::zh_CN) == "无法预测：the moon is full");
+  // Wrong types and missing parts give words, not an exception.
+  CHECK_FALSE(prediction_words({{"available", true}, {"boot_seconds", "soon"}, {"storage", 5}}, Lang::en).empty());
+  CHECK_FALSE(prediction_words(nlohmann::json::array(), Lang::en).empty());
+  const HypervisorWords w = hypervisor_words({{"outlook", "fails"}, {"reason", "kvm_holds"}, {"detail", "old words"},
+                                              {"detail_key", "future"}, {"detail_args", 3}},
+                                             Lang::zh_CN);
+  CHECK(w.outlook == "无法运行");
+  CHECK(w.reason == "KVM 占用了 VT-x/AMD-V，因此无法启动虚拟机");
+  CHECK(w.detail == "old words");
+}
+
+TEST_CASE("progress steps are worded in the reader's language, an unknown id as it is") {
+  std::vector<std::string> ids = {"host", "drive", "image", "bench", "rules", "sustained_write", "done"};
+  for (const auto& p : bench::default_plan().phases) ids.push_back(p.id);
+  for (const auto& id : ids) {
+    INFO(id);
+    const std::string en = progress_text(id, Lang::en);
+    const std::string zh = progress_text(id, Lang::zh_CN);
+    CHECK(en != id);
+    CHECK(zh != en);
+    CHECK((zh.find("速度测试") != std::string::npos || zh.find("正在") != std::string::npos));
+  }
+  CHECK(progress_text("rand_read_qd32", Lang::en) == "Speed test: Random 4K read, QD32");
+  CHECK(progress_text("rand_read_qd32", Lang::zh_CN) == "速度测试：4K 随机读取（队列深度 32）");
+  CHECK(progress_text("rules", Lang::zh_CN) == "正在汇总检查结果");
+  CHECK(progress_text("a_future_step", Lang::zh_CN) == "a_future_step");
 }

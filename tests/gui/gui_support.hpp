@@ -43,7 +43,7 @@ inline gui::CheckJob slow_bench_job(std::atomic<int>* ticks) {
     CheckResult r;
     r.backend = "linux";
     for (int i = 0; i < 200 && !cancel.cancelled(); ++i) {
-      if (progress) progress("writing", i / 200.0);
+      if (progress) progress("rand_write_qd1", i / 200.0);
       ++*ticks;
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }

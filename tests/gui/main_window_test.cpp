@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QTreeWidget>
 #include <QImage>
@@ -187,6 +188,10 @@ TEST_CASE("the speed test shows progress and can be cancelled") {
   REQUIRE(cancel);
   // Wait until the worker has reported progress at least once, then cancel.
   for (int i = 0; i < 200 && ticks.load() < 5; ++i) QTest::qWait(10);
+  // The step arrives as an id and is shown worded.
+  const QString step = QStringLiteral("Speed test: Random 4K write, QD1");
+  for (int i = 0; i < 200 && w.statusBar()->currentMessage() != step; ++i) QTest::qWait(10);
+  CHECK(w.statusBar()->currentMessage() == step);
   CHECK(cancel->isVisible());
   cancel->click();
   REQUIRE(done.wait(10000));

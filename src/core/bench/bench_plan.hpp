@@ -21,7 +21,7 @@ enum class Op { Read, Write };
 
 struct Phase {
   std::string id;          // "seq_read_qd8" — the key in results and JSON
-  std::string label;       // "Sequential read 1 MiB QD8" — for progress and tables
+  std::string label;       // "Sequential read 1 MiB QD8" — in the engine's errors and caveats; progress reports id
   Pattern pattern{Pattern::Sequential};
   Op op{Op::Read};
   std::uint32_t block{1 << 20};

@@ -348,7 +348,7 @@ class Runner {
     const double start = io_.now();
     std::uint64_t done = 0;
     unsigned index = 0;
-    report(p.label);
+    report(p.id);
     for (;;) {
       const bool filled = done >= plan_.file_bytes;
       if (filled && (done >= plan_.sustained_bytes || io_.now() - start >= plan_.sustained_seconds)) break;
@@ -363,7 +363,7 @@ class Runner {
       done += o.bytes;
       seq_cursor_ = done % plan_.file_bytes;
       done_seconds_ = std::min(io_.now() - start, plan_.sustained_seconds);
-      report(p.label);
+      report(p.id);
     }
     done_seconds_ = plan_.sustained_seconds;
     res.cliff = find_cliff(res.sustained_mbps, window);
@@ -394,7 +394,7 @@ class Runner {
     std::vector<RunOutcome> outcomes;
     for (std::size_t first = 0; first < caps.size();) {
       const std::size_t count = one_stream ? caps.size() : 1;
-      report(p.label);
+      report(p.id);
       const StreamSpec spec{&p, plan_.file_bytes, seq ? seq_cursor_ : 0, 31u * (index + 1) + first};
       StreamOutcome s = timed_stream(io_, file, spec, std::span<const RunCaps>(caps).subspan(first, count), buffers,
                                      crew, cancel_);

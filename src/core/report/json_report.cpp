@@ -44,6 +44,7 @@ nlohmann::json prediction_json(const Verdict& v) {
       {"storage",
        {{"measured", p.storage.measured},
         {"basis", p.storage.basis},
+        {"basis_code", p.storage.basis_code},
         {"seq_read_mbps", p.storage.seq_read_mbps},
         {"seq_write_mbps", p.storage.seq_write_mbps},
         {"rand_read_iops", p.storage.rand_read_iops},

@@ -51,6 +51,15 @@ std::string hypervisor_detail(std::string_view key, const Evidence& args, Lang l
   return s.empty() ? s : fill_placeholders(s, args);
 }
 
+std::string progress_text(std::string_view step, Lang lang) {
+  const std::string s = lookup("strings.json", "progress_" + std::string(step), lang);
+  if (!s.empty()) return s;
+  // A speed-test phase: its figure's name.
+  const std::string figure = lookup("fact_labels.json", step, lang);
+  if (!figure.empty()) return fill_placeholders(report_string("progress_phase", lang), {{"figure", figure}});
+  return std::string(step);
+}
+
 std::string fact_label(std::string_view key, Lang lang) {
   std::string s = lookup("fact_labels.json", key, lang);
   if (!s.empty()) return s;

@@ -24,6 +24,10 @@ std::string hypervisor_detail(std::string_view key, const Evidence& args, Lang l
 // are humanised ("optimal_io_size" → "Optimal io size").
 std::string fact_label(std::string_view key, Lang lang);
 
+// A progress step id (see ProgressFn) as the user reads it; an id this
+// version does not know is shown as it is.
+std::string progress_text(std::string_view step, Lang lang);
+
 std::string severity_name(Severity s, Lang lang);
 std::string area_name(Area a, Lang lang);
 

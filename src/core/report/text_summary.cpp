@@ -59,6 +59,10 @@ std::string host_line(const json& report, Lang lang) {
   const json none = json::object();
   const json& all = report.contains("facts") ? report["facts"] : none;
   const json& facts = all.is_object() && all.contains("host") ? all["host"] : none;
+  // A command that did not look at the host (bench) has nothing to say here.
+  const bool any = known_value(facts, "cpu_vendor") || known_value(facts, "cpu_model") || known_value(facts, "os") ||
+                   known_value(facts, "arch");
+  if (!any) return {};
   std::string text = fact_text(facts, "cpu_vendor", lang) + " " + fact_text(facts, "cpu_model", lang);
   if (const json* cpus = known_value(facts, "logical_cpus"); cpus && cpus->is_number()) {
     text += fill_placeholders(report_string("text_logical_cpus", lang), {{"n", cpus->dump()}});
@@ -90,7 +94,7 @@ std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang
   // the GUI's copied summary and the HTML report never disagree.
   const json report = report_json(result, catalog, lang, os);
   std::string out = host_line(report, lang);
-  out += '\n';
+  if (!out.empty()) out += '\n';
   int counts[4] = {0, 0, 0, 0};
   for (const auto& f : report["findings"]) {
     const std::string severity = json_text(f, "severity");

@@ -15,6 +15,20 @@ std::string json_text(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+namespace {
+
+// The string for a code the report carries (prefix + code), or fallback when
+// the code is missing or unknown to this version (a report from another one).
+std::string coded(const json& object, const char* key, const std::string& prefix, const std::string& fallback,
+                  Lang lang) {
+  const std::string code = json_text(object, key);
+  if (code.empty()) return fallback;
+  std::string s = report_string(prefix + code, lang);
+  return s == prefix + code ? fallback : s;
+}
+
+}  // namespace
+
 HypervisorWords hypervisor_words(const json& h, Lang lang) {
   HypervisorWords w;
   w.outlook = report_string("outlook_" + json_text(h, "outlook"), lang);
@@ -34,8 +48,7 @@ std::string prediction_words(const json& p, Lang lang) {
   if (!p.is_object() || !p.value("available", false)) {
     // Worded from the reason's code; the English sentence when this version
     // does not know the code.
-    std::string reason = report_string("no_prediction_" + json_text(p, "reason_code"), lang);
-    if (reason.rfind("no_prediction_", 0) == 0) reason = json_text(p, "reason");
+    const std::string reason = coded(p, "reason_code", "no_prediction_", json_text(p, "reason"), lang);
     return fill_placeholders(report_string("no_prediction", lang), {{"reason", reason}});
   }
   const json none = json::object();
@@ -44,9 +57,9 @@ std::string prediction_words(const json& p, Lang lang) {
   const double seconds = p.contains("boot_seconds") && p["boot_seconds"].is_number() ? p["boot_seconds"].get<double>() : 0.0;
   return fill_placeholders(report_string("prediction_text", lang),
                            {{"seconds", fmt::format("{:.0f}", seconds)},
-                            {"guest", json_text(guest, "profile")},
+                            {"guest", coded(guest, "profile", "guest_", json_text(guest, "profile"), lang)},
                             {"feel", report_string("feel_" + json_text(p, "feel"), lang)},
-                            {"basis", json_text(storage, "basis")}});
+                            {"basis", coded(storage, "basis_code", "basis_", json_text(storage, "basis"), lang)}});
 }
 
 }  // namespace vmstick

@@ -36,15 +36,17 @@ std::optional<StorageProfile> typical_storage(std::optional<double> link_mbps, s
   if (*link_mbps <= 480) {
     // High Speed caps a bulk transfer near 35–40 MB/s; cheap USB 2 sticks write
     // far slower and manage few random writes.
-    return StorageProfile{35, 15, 800, 50, false, "typical USB 2.0 stick on a 480 Mb/s link (assumed figures)"};
+    return StorageProfile{35, 15, 800, 50, false, "typical USB 2.0 stick on a 480 Mb/s link (assumed figures)",
+                          "typical_usb2"};
   }
   if (uas.value_or(false)) {
     return StorageProfile{400, 380, 4000, 6000, false,
-                          "typical UAS SSD enclosure on a USB 3 link (assumed figures)"};
+                          "typical UAS SSD enclosure on a USB 3 link (assumed figures)", "typical_uas_ssd"};
   }
   // Lexar JumpDrive S75 (CrystalDiskMark): 130 MB/s read, 97 MB/s write,
   // 1,010 / 141 4K IOPS at QD1 — a cheap USB 3 stick on Bulk-Only transport.
-  return StorageProfile{130, 97, 1010, 141, false, "typical cheap USB 3 stick on Bulk-Only transport (measured review)"};
+  return StorageProfile{130, 97, 1010, 141, false, "typical cheap USB 3 stick on Bulk-Only transport (measured review)",
+                        "typical_usb3_bot"};
 }
 
 Prediction predict_boot(const StorageProfile& storage, const GuestIoProfile& guest) {

@@ -17,7 +17,10 @@ struct StorageProfile {
   double rand_read_iops{0};
   double rand_write_iops{0};
   bool measured{false};  // true: from this drive's speed test; false: typical for its class
-  std::string basis;     // what the figures are ("measured by the speed test", "typical USB 2.0 stick")
+  std::string basis;     // what the figures are ("the speed test's figures for this drive", "typical USB 2.0 stick ...")
+  // A stable code for basis ("measured", "typical_usb2", ...) that reports
+  // word in the reader's language.
+  std::string basis_code;
 };
 
 // What one guest's boot asks of its disk.

@@ -11,7 +11,7 @@ std::optional<StorageProfile> storage_profile_for(const FactSet& facts, NoProfil
     if (b.seq_read_mbps.is_known() && b.seq_write_mbps.is_known() && b.rand_read_qd1.is_known() &&
         b.rand_write_qd1.is_known()) {
       return StorageProfile{b.seq_read_mbps.value(), b.seq_write_mbps.value(), b.rand_read_qd1.value().median,
-                            b.rand_write_qd1.value().median, true, "measured by the speed test on this drive"};
+                            b.rand_write_qd1.value().median, true, "the speed test's figures for this drive", "measured"};
     }
   }
   if (!facts.target() && !facts.bench) {
