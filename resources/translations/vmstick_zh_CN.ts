@@ -329,6 +329,10 @@
         <source>Score</source>
         <translation>评分</translation>
     </message>
+    <message>
+        <source>Your hypervisors</source>
+        <translation>已安装的虚拟机软件</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

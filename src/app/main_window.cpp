@@ -16,6 +16,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QUrl>
+#include <fmt/format.h>
 
 #include "app/facts_view.hpp"
 #include "app/findings_view.hpp"
@@ -31,7 +32,7 @@
 #include "core/report/redact.hpp"
 #include "core/report/report_resources.hpp"
 #include "core/report/text_summary.hpp"
-#include "core/score/verdict.hpp"
+#include "core/report/verdict_words.hpp"
 #include "ui_main_window.h"
 
 // Resources compiled into a static library must be registered by hand, and
@@ -283,18 +284,33 @@ void MainWindow::show_verdict() {
     case Severity::warning: verdict = tr("Some things need attention."); break;
     case Severity::blocker: verdict = tr("A VM cannot run well here until the problems below are fixed."); break;
   }
-  const Verdict v = make_verdict(result_, Catalog::builtin());
-  // Worded by the report's string table so the window and the report agree.
-  QString score = QStringLiteral("%1: %2/100").arg(QString::fromStdString(report_string("score", lang_))).arg(v.score.total);
-  if (v.prediction) {
-    score += QStringLiteral(" · %1: ~%2 s (%3)")
-                   .arg(QString::fromStdString(report_string("prediction", lang_)))
-                   .arg(static_cast<int>(v.prediction->boot_seconds))
-                   .arg(QString::fromStdString(report_string("feel_" + std::string(to_string(v.prediction->feel)), lang_)));
+  // Worded from the report's JSON and string table, so the window and the
+  // report agree.
+  const nlohmann::json report = report_json(result_, Catalog::builtin(), lang_, fix_os());
+  const int total = report["score"].value("total", 0);
+  const auto labelled = [this](const char* key, const std::string& text) {
+    return fill_placeholders(report_string("text_label", lang_), {{"label", report_string(key, lang_)}, {"text", text}});
+  };
+  std::string score = labelled("score", fill_placeholders(report_string("text_score", lang_), {{"score", std::to_string(total)}}));
+  if (const nlohmann::json& p = report["prediction"]; p.value("available", false)) {
+    score += " · " + labelled("prediction", fill_placeholders(report_string("prediction_short", lang_),
+                                                              {{"seconds", fmt::format("{:.0f}", p.value("boot_seconds", 0.0))},
+                                                               {"feel", report_string("feel_" + p.value("feel", std::string()), lang_)}}));
   }
   ui_->verdictLabel->setText(verdict);
-  ui_->scoreLabel->setText(score);
-  ui_->scoreGauge->set_score(v.score.total, worst(result_.findings));
+  ui_->scoreLabel->setText(QString::fromStdString(score));
+  // One line per installed hypervisor, worded as in the report; its detail
+  // (what was seen) on hover.
+  QStringList lines;
+  QStringList details;
+  for (const auto& h : report["hypervisors"]) {
+    lines << QString::fromStdString(hypervisor_line(h, lang_));
+    if (const std::string d = hypervisor_words(h, lang_).detail; !d.empty()) details << QString::fromStdString(d);
+  }
+  ui_->hypervisorLabel->setText(lines.join(QLatin1Char('\n')));
+  ui_->hypervisorLabel->setToolTip(details.join(QLatin1Char('\n')));
+  ui_->hypervisorLabel->setVisible(!lines.isEmpty());
+  ui_->scoreGauge->set_score(total, worst(result_.findings));
   ui_->areaView->clear();
   for (Area a : {Area::virtualization, Area::hypervisor_conflicts, Area::usb_link, Area::filesystem_layout,
                  Area::storage_speed, Area::image_fit}) {

@@ -93,6 +93,7 @@ TEST_CASE("main window shows a blocker in Chinese") {
   REQUIRE(gauge);
   REQUIRE(gauge->score());
   CHECK(*gauge->score() <= 20);
+  CHECK(w.findChild<QLabel*>(QStringLiteral("scoreLabel"))->text() == QStringLiteral("评分：%1/100").arg(*gauge->score()));
   const QImage drawn = gauge->grab().toImage();
   bool has_blocker_colour = false;
   for (int y = 0; y < drawn.height() && !has_blocker_colour; ++y)
@@ -114,6 +115,24 @@ TEST_CASE("switching the language re-renders findings and window texts without a
   w.set_language(Lang::en);
   CHECK(w.findChild<QPushButton*>(QStringLiteral("exportButton"))->text() == QStringLiteral("&Export report…"));
   CHECK(titles(w).contains(QStringLiteral("Hardware virtualization (VT-x/AMD-V) is not available")));
+}
+
+TEST_CASE("the window says how each installed hypervisor will fare, in the window's language") {
+  gui::MainWindow w(make_platform_backend(), PathStore(test::fixture("kvm-intel-6.12-virtualbox-installed")), Lang::en);
+  w.show();
+  run_and_wait(w);
+  auto* hv = w.findChild<QLabel*>(QStringLiteral("hypervisorLabel"));
+  REQUIRE(hv);
+  CHECK(hv->isVisible());
+  CHECK(hv->text() == QStringLiteral("VirtualBox 7.0.20: will not run it, KVM holds VT-x/AMD-V, so it cannot start VMs"));
+  CHECK(hv->toolTip() == QStringLiteral("kvm_intel is loaded with enable_virt_at_load=1"));
+  w.set_language(Lang::zh_CN);
+  CHECK(hv->text() == QStringLiteral("VirtualBox 7.0.20：无法运行，KVM 占用了 VT-x/AMD-V，因此无法启动虚拟机"));
+  // A host without hypervisors shows no empty line.
+  gui::MainWindow none(make_platform_backend(), PathStore(test::fixture("intel-vmx")), Lang::en);
+  none.show();
+  run_and_wait(none);
+  CHECK_FALSE(none.findChild<QLabel*>(QStringLiteral("hypervisorLabel"))->isVisible());
 }
 
 TEST_CASE("first run without a stick asks to plug one in") {

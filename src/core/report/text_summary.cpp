@@ -75,14 +75,8 @@ std::string host_line(const json& report, Lang lang) {
 std::string hypervisor_lines(const json& report, Lang lang) {
   std::string out;
   for (const auto& h : report.value("hypervisors", json::array())) {
-    const HypervisorWords words = hypervisor_words(h, lang);
-    std::string name = printable(json_text(h, "name"));
-    const std::string version = json_text(h, "version");
-    if (!version.empty()) name += " " + printable(version);
-    std::string text =
-        fill_placeholders(report_string("text_hypervisor", lang), {{"outlook", words.outlook}, {"reason", words.reason}});
-    out += fill_placeholders(report_string("text_label", lang), {{"label", name}, {"text", text}}) + "\n";
-    if (!words.detail.empty()) out += indented(words.detail, "        ");
+    out += hypervisor_line(h, lang) + "\n";
+    if (const std::string detail = hypervisor_words(h, lang).detail; !detail.empty()) out += indented(detail, "        ");
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/report/report_resources.hpp"
+#include "core/text.hpp"
 
 namespace vmstick {
 
@@ -42,6 +43,16 @@ HypervisorWords hypervisor_words(const json& h, Lang lang) {
   w.detail = hypervisor_detail(json_text(h, "detail_key"), args, lang);
   if (w.detail.empty()) w.detail = json_text(h, "detail");
   return w;
+}
+
+std::string hypervisor_line(const json& h, Lang lang) {
+  const HypervisorWords words = hypervisor_words(h, lang);
+  std::string name = printable(json_text(h, "name"));
+  const std::string version = json_text(h, "version");
+  if (!version.empty()) name += " " + printable(version);
+  const std::string text =
+      fill_placeholders(report_string("text_hypervisor", lang), {{"outlook", words.outlook}, {"reason", words.reason}});
+  return fill_placeholders(report_string("text_label", lang), {{"label", name}, {"text", text}});
 }
 
 std::string prediction_words(const json& p, Lang lang) {

@@ -23,6 +23,10 @@ struct HypervisorWords {
 // does not know falls back to the report's English sentence.
 HypervisorWords hypervisor_words(const nlohmann::json& hypervisor, Lang lang);
 
+// "VirtualBox 7.0.20: will not run it, KVM holds VT-x/AMD-V, so it cannot
+// start VMs": one line per installed hypervisor, its detail left out.
+std::string hypervisor_line(const nlohmann::json& hypervisor, Lang lang);
+
 // The report's "prediction": the expected boot time, or why there is none.
 std::string prediction_words(const nlohmann::json& prediction, Lang lang);
 
