@@ -8,81 +8,103 @@
 #include "core/engine/check.hpp"
 #include "core/facts/fact_json.hpp"
 #include "core/report/json_report.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/report/text_summary.hpp"
 #include "core/text.hpp"
 
 namespace vmstick::cli {
 namespace {
 
-std::string show(const Fact<std::string>& f) {
-  if (!f.is_known()) return "unknown (" + f.reason() + ")";
-  return f.value().empty() ? std::string("none") : printable(f.value());
-}
-std::string show(const Fact<bool>& f) {
-  if (!f.is_known()) return "unknown (" + f.reason() + ")";
-  return f.value() ? "yes" : "no";
-}
-std::string show(const Fact<std::uint32_t>& f) {
-  return f.is_known() ? std::to_string(f.value()) : "unknown (" + f.reason() + ")";
-}
-std::string show(const Fact<std::uint64_t>& f) {
-  if (!f.is_known()) return "unknown (" + f.reason() + ")";
-  return fmt::format("{:.1f} GiB", static_cast<double>(f.value()) / (1024.0 * 1024.0 * 1024.0));
-}
-std::string show(const Fact<std::vector<std::string>>& f) {
-  if (!f.is_known()) return "unknown (" + f.reason() + ")";
-  std::string out;
-  for (const auto& s : f.value()) out += (out.empty() ? "" : ", ") + printable(s);
-  return out.empty() ? "none" : out;
-}
-std::string show(const Fact<std::vector<InstalledHypervisor>>& f) {
-  if (!f.is_known()) return "unknown (" + f.reason() + ")";
-  std::string out;
-  for (const auto& hv : f.value()) {
-    out += fmt::format("\n    {} {} ({}; version from {})", printable(hv.name),
-                       hv.version.empty() ? "version unknown" : printable(hv.version), printable(hv.location),
-                       printable(hv.version_from));
-    if (!hv.accelerators.empty()) {
-      std::string acc;
-      for (const auto& a : hv.accelerators) acc += (acc.empty() ? "" : ", ") + a;
-      out += " accelerators: " + acc;
-    }
-  }
-  return out.empty() ? "none found" : out;
-}
+// Values are printed in the reader's language; what a probe could not learn
+// says so, with the probe's reason (English, like all evidence).
+class HostTable {
+ public:
+  explicit HostTable(Lang lang) : lang_(lang) {}
 
-std::string host_text(const HostFacts& h) {
-  std::string s = "Host\n";
-  auto line = [&s](std::string_view label, const std::string& value) { s += fmt::format("  {:<34} {}\n", label, value); };
-  line("Operating system", show(h.os));
-  line("Kernel", show(h.kernel_version));
-  line("Architecture", show(h.arch));
-  line("CPU", show(h.cpu_model) + " / " + show(h.cpu_vendor));
-  line("Logical CPUs", show(h.logical_cpus));
-  line("Memory", show(h.ram_bytes));
-  line("CPU supports VT-x/AMD-V (CPUID)", show(h.cpu_virt_supported));
-  line("Enabled in firmware", show(h.virt_enabled_in_firmware));
-  line("Usable by hypervisors (OS)", show(h.hw_virt_available));
-  line("SLAT (EPT/NPT)", show(h.slat_supported));
-  line("Running inside a VM", show(h.running_in_vm));
-  line("Hypervisor signature (CPUID)", show(h.hypervisor_vendor));
+  std::string unknown(const std::string& reason) const {
+    return fill_placeholders(report_string("text_unknown_because", lang_), {{"reason", printable(reason)}});
+  }
+  std::string show(const Fact<std::string>& f) const {
+    if (!f.is_known()) return unknown(f.reason());
+    return f.value().empty() ? report_string("none", lang_) : printable(f.value());
+  }
+  std::string show(const Fact<bool>& f) const {
+    if (!f.is_known()) return unknown(f.reason());
+    return report_string(f.value() ? "yes" : "no", lang_);
+  }
+  std::string show(const Fact<std::uint32_t>& f) const {
+    return f.is_known() ? std::to_string(f.value()) : unknown(f.reason());
+  }
+  std::string show(const Fact<std::uint64_t>& f) const {
+    if (!f.is_known()) return unknown(f.reason());
+    return fmt::format("{:.1f} GiB", static_cast<double>(f.value()) / (1024.0 * 1024.0 * 1024.0));
+  }
+  std::string show(const Fact<std::vector<std::string>>& f) const {
+    if (!f.is_known()) return unknown(f.reason());
+    std::string out;
+    for (const auto& s : f.value()) out += (out.empty() ? "" : ", ") + printable(s);
+    return out.empty() ? report_string("none", lang_) : out;
+  }
+  std::string show(const Fact<std::vector<InstalledHypervisor>>& f) const {
+    if (!f.is_known()) return unknown(f.reason());
+    std::string out;
+    for (const auto& hv : f.value()) {
+      const std::string version = hv.version.empty() ? report_string("hv_version_unknown", lang_) : printable(hv.version);
+      out += "\n    " + printable(hv.name) + " " + version +
+             fill_placeholders(report_string("hv_found_at", lang_),
+                               {{"location", printable(hv.location)}, {"from", printable(hv.version_from)}});
+      if (!hv.accelerators.empty()) {
+        std::string acc;
+        for (const auto& a : hv.accelerators) acc += (acc.empty() ? "" : ", ") + a;
+        out += fill_placeholders(report_string("hv_accelerators", lang_), {{"list", acc}});
+      }
+    }
+    return out.empty() ? report_string("none_found", lang_) : out;
+  }
+
+  template <class F>
+  void line(std::string_view key, const F& fact) {
+    text_ += fmt::format("  {:<34} {}\n", fact_label(key, lang_), show(fact));
+  }
+  void line(std::string_view key, const std::string& value) { text_ += fmt::format("  {:<34} {}\n", fact_label(key, lang_), value); }
+  std::string take() { return std::move(text_); }
+
+ private:
+  Lang lang_;
+  std::string text_;
+};
+
+std::string host_text(const HostFacts& h, Lang lang) {
+  HostTable t(lang);
+  t.line("os", h.os);
+  t.line("kernel_version", h.kernel_version);
+  t.line("arch", h.arch);
+  t.line("cpu_model", t.show(h.cpu_model) + " / " + t.show(h.cpu_vendor));
+  t.line("logical_cpus", h.logical_cpus);
+  t.line("ram_bytes", h.ram_bytes);
+  t.line("cpu_virt_supported", h.cpu_virt_supported);
+  t.line("virt_enabled_in_firmware", h.virt_enabled_in_firmware);
+  t.line("hw_virt_available", h.hw_virt_available);
+  t.line("slat_supported", h.slat_supported);
+  t.line("running_in_vm", h.running_in_vm);
+  t.line("hypervisor_vendor", h.hypervisor_vendor);
   if (h.os.is("linux")) {
-    line("Hypervisor modules (/proc/modules)", show(h.vmm_modules_loaded));
-    line("KVM vendor module", show(h.kvm_vendor_module));
-    line("kvm.enable_virt_at_load", show(h.kvm_enable_virt_at_load));
-    line("/dev/kvm present", show(h.dev_kvm_present));
-    line("/dev/kvm usable by you", show(h.dev_kvm_accessible));
+    t.line("vmm_modules_loaded", h.vmm_modules_loaded);
+    t.line("kvm_vendor_module", h.kvm_vendor_module);
+    t.line("kvm_enable_virt_at_load", h.kvm_enable_virt_at_load);
+    t.line("dev_kvm_present", h.dev_kvm_present);
+    t.line("dev_kvm_accessible", h.dev_kvm_accessible);
   }
   if (h.os.is("windows")) {
-    line("Windows hypervisor running", show(h.windows_hypervisor_running));
-    line("Virtualization-based security", show(h.vbs_status));
-    line("VBS services running", show(h.vbs_services_running));
-    line("Hypervisor features enabled", show(h.hypervisor_features_enabled));
-    line("hypervisorlaunchtype", show(h.hypervisor_launch_type));
+    t.line("windows_hypervisor_running", h.windows_hypervisor_running);
+    t.line("vbs_status", h.vbs_status);
+    t.line("vbs_services_running", h.vbs_services_running);
+    t.line("hypervisor_features_enabled", h.hypervisor_features_enabled);
+    t.line("hypervisor_launch_type", h.hypervisor_launch_type);
   }
-  if (h.os.is("macos")) line("kern.hv_support", show(h.hv_framework_supported));
-  line("Installed hypervisors", show(h.installed_hypervisors));
-  return s + "\n";
+  if (h.os.is("macos")) t.line("hv_framework_supported", h.hv_framework_supported);
+  t.line("installed_hypervisors", h.installed_hypervisors);
+  return report_string("section_host", lang) + "\n" + t.take() + "\n";
 }
 
 }  // namespace
@@ -120,7 +142,7 @@ int run_host_command(const CommonOptions& common, const HostOptions& opts, const
                           {"verdict", report["verdict"]}, {"backend", result.backend}};
     std::fputs((out.dump(2) + "\n").c_str(), stdout);
   } else {
-    std::fputs(host_text(result.facts.host).c_str(), stdout);
+    std::fputs(host_text(result.facts.host, lang).c_str(), stdout);
     std::fputs(text_summary(result, catalog, lang, os).c_str(), stdout);
   }
   return exit_code_for(worst(result.findings));

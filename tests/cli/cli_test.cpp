@@ -128,11 +128,22 @@ TEST_CASE("vmstick host --json agrees with this machine's /proc/cpuinfo, /dev/kv
   CHECK(j["findings"].size() >= 1);
 }
 
+TEST_CASE("vmstick --lang zh_CN host prints the facts table in Chinese, reasons kept as evidence") {
+  auto r = run("--lang zh_CN host --root '" + vmstick::test::fixture("garbage-host-values").string() + "'");
+  INFO(r.out);
+  CHECK(r.out.find("本机\n") == 0);
+  CHECK(r.out.find("  架构") != std::string::npos);
+  CHECK(r.out.find("未知（") != std::string::npos);  // a fact the junk made unknown, with its reason
+  for (const char* english : {"Host\n", "Operating system", "unknown (", " yes\n", " no\n", "version from"}) {
+    CHECK(r.out.find(english) == std::string::npos);
+  }
+}
+
 TEST_CASE("vmstick host --root prints facts and the KVM-vs-VirtualBox blocker") {
   auto r = run("host --root '" + vmstick::test::fixture("kvm-intel-6.12-virtualbox-installed").string() + "'");
   INFO(r.out);
   CHECK(r.exit_code == 2);
-  CHECK(r.out.find("kvm.enable_virt_at_load") != std::string::npos);
+  CHECK(r.out.find("  KVM takes VT-x at load             yes\n") != std::string::npos);
   CHECK(r.out.find("VirtualBox 7.0.20") != std::string::npos);
   CHECK(r.out.find("KVM holds VT-x/AMD-V, so VirtualBox 7.0.20 cannot start VMs") != std::string::npos);
   CHECK(r.out.find("enable_virt_at_load=0") != std::string::npos);

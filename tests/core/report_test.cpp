@@ -83,7 +83,7 @@ CheckResult kvm_holds_vt_x() {
 TEST_CASE("text summary words the hypervisors, the prediction and a capped score") {
   const std::string text = text_summary(kvm_holds_vt_x(), Catalog::builtin(), Lang::en, FixOs::Linux);
   INFO(text);
-  CHECK(text.find("Host: GenuineIntel Core i7, 4 logical CPUs (linux, x86_64)\n") == 0);
+  CHECK(text.find("This computer: GenuineIntel Core i7, 4 logical CPUs (linux, x86_64)\n") == 0);
   CHECK(text.find("[FAIL]  ") != std::string::npos);
   CHECK(text.find("VirtualBox 7.0.20: will not run it, KVM holds VT-x/AMD-V, so it cannot start VMs\n"
                   "        kvm_intel is loaded with enable_virt_at_load=1\n") != std::string::npos);
@@ -103,7 +103,7 @@ TEST_CASE("text summary in Chinese: every line around the findings is Chinese to
   CHECK(text.find("评分：20/100（存在阻断问题，评分受限）\n") != std::string::npos);
   CHECK(text.find("汇总：阻断 1 项，警告 0 项，提示 0 项，正常 0 项\n") != std::string::npos);
   // No English framing is left: the labels the English summary uses are absent.
-  for (const char* english : {"Host:", "Fix:", "Expected boot time", "Score:", "Summary:", "capped", "will not run"}) {
+  for (const char* english : {"This computer", "Fix:", "Expected boot time", "Score:", "Summary:", "capped", "will not run"}) {
     CHECK(text.find(english) == std::string::npos);
   }
 }
