@@ -11,6 +11,7 @@ ZH = {
     "HTML report with the plan (*.html)": "含方案的 HTML 报告 (*.html)",
     "Score and expected boot time": "评分与预计启动时间",
     "Your hypervisors": "已安装的虚拟机软件",
+    "Speed test results": "速度测试结果",
     "Operating system": "操作系统", "Architecture": "架构", "CPU vendor": "CPU 厂商", "CPU model": "CPU 型号",
     "CPU flags": "CPU 特性标志", "Logical CPUs": "逻辑 CPU 数", "Hardware virtualization": "硬件虚拟化",
     "Running inside a VM": "运行在虚拟机中", "Installed hypervisors": "已安装的虚拟化软件",

@@ -333,6 +333,10 @@
         <source>Your hypervisors</source>
         <translation>已安装的虚拟机软件</translation>
     </message>
+    <message>
+        <source>Speed test results</source>
+        <translation>速度测试结果</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -3,6 +3,7 @@
 
 #include "app/i18n.hpp"
 #include "core/facts/applicability.hpp"
+#include "core/report/bench_words.hpp"
 #include "core/report/report_resources.hpp"
 
 #include <QCoreApplication>
@@ -52,6 +53,8 @@ QString scalar_text(const std::string& key, const nlohmann::json& v) {
     return items.join(QStringLiteral(", "));
   }
   if (v.is_null()) return QCoreApplication::translate("FactsView", "—");
+  // A speed-test figure, latency or cache cliff reads as one line.
+  if (auto words = bench_record_words(v, current_language())) return QString::fromStdString(*words);
   // Records such as an installed hypervisor read as "name version".
   if (v.is_object() && v.contains("name") && v["name"].is_string()) {
     QString text = scalar_text(key, v["name"]);

@@ -262,7 +262,11 @@ void MainWindow::refresh_views() {
     const auto& b = *result_.facts.bench;
     ui_->speedBars->set_speeds(b.seq_read_mbps.is_known() ? std::optional(b.seq_read_mbps.value()) : std::nullopt,
                                b.seq_write_mbps.is_known() ? std::optional(b.seq_write_mbps.value()) : std::nullopt);
+    // The bars show the sequential rates; the random 4K figures that decide
+    // how a VM feels, the latency and the cache cliff are listed beneath.
+    show_facts(ui_->benchFacts, facts["bench"]);
   }
+  ui_->benchFacts->setVisible(result_.facts.bench.has_value());
   show_verdict();
   const bool has = have_result_;
   ui_->exportButton->setEnabled(has);

@@ -52,6 +52,8 @@ inline gui::CheckJob slow_bench_job(std::atomic<int>* ticks) {
       BenchFacts b;
       b.seq_read_mbps = Fact<double>::known(100, "test");
       b.seq_write_mbps = Fact<double>::known(50, "test");
+      b.rand_write_qd1 = Fact<BenchFigure>::known({141, 120, 160, 3, "IOPS", "cheap_usb3_stick"}, "test");
+      b.cache_cliff = Fact<BenchCliff>::known({true, 60, 8, 48, 96}, "test");
       r.facts.bench = b;
     }
     return r;

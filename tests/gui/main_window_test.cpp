@@ -258,6 +258,16 @@ TEST_CASE("a finished speed test is drawn as bars") {
   REQUIRE(done.wait(20000));
   REQUIRE(w.last_result().facts.bench);
   CHECK(bars->isVisible());
+  // The random 4K figures and the cliff are listed beneath, one line each.
+  auto* list = tree(w, "benchFacts");
+  CHECK(list->isVisible());
+  const QStringList labels = column(list, 0);
+  const QStringList values = column(list, 1);
+  const auto at = [&](const QString& label) { return labels.contains(label) ? values[labels.indexOf(label)] : QString(); };
+  CHECK(at(QStringLiteral("Random 4K write, QD1")) == QStringLiteral("141 IOPS  (runs 120–160, cheap USB 3 stick class)"));
+  CHECK(at(QStringLiteral("Cache cliff")) == QStringLiteral("cache cliff after 48 MiB, 60.0 → 8.0 MB/s"));
+  w.set_language(Lang::zh_CN);
+  CHECK(column(list, 1).contains(QStringLiteral("141 IOPS  （各轮 120–160，普通 USB 3 U 盘水平）")));
 }
 
 TEST_CASE("dropping a VM config on the window checks it as the image") {

@@ -221,3 +221,28 @@ TEST_CASE("every hypervisor detail has a sentence in both languages with all its
   CHECK(keys == std::set<std::string>{"emulated_arch", "no_hw_virt", "hyperv_running", "kvm_holds", "no_kvm_access",
                                       "unknown_fact", "slow_drive"});
 }
+
+TEST_CASE("HTML report shows each speed-test figure, the latency and the cliff as one worded row") {
+  CheckResult r = hostile_result();
+  BenchFacts b;
+  b.target = "/media/stick";
+  b.rand_write_qd1 = Fact<BenchFigure>::known({141, 120, 160, 3, "IOPS", "cheap_usb3_stick"}, "speed test");
+  b.seq_read_qd8 = Fact<BenchFigure>::known({35.25, 34, 36.5, 3, "MB/s", "usb2_stick"}, "speed test");
+  b.rand_write_latency = Fact<BenchLatency>::known({1.5, 40.25, 120, 512}, "speed test");
+  b.cache_cliff = Fact<BenchCliff>::known({false, 60, 0, 0, 96}, "speed test");
+  r.facts.bench = b;
+  const auto json = report_json(r, Catalog::builtin(), Lang::en, FixOs::Linux);
+  auto en = render_html_report(json, Lang::en);
+  REQUIRE(en.ok());
+  CHECK(en->find("141 IOPS  (runs 120–160, cheap USB 3 stick class)") != std::string::npos);
+  CHECK(en->find("35.2 MB/s  (runs 34.0–36.5, USB 2.0 stick class)") != std::string::npos);
+  CHECK(en->find("p50 1.50 ms, p99 40.25 ms, max 120.00 ms (512 requests)") != std::string::npos);
+  CHECK(en->find("no cache cliff within 96 MiB (60.0 MB/s)") != std::string::npos);
+  // Not split into one row per field.
+  CHECK(en->find("› Median") == std::string::npos);
+  CHECK(en->find("› P99 ms") == std::string::npos);
+  auto zh = render_html_report(json, Lang::zh_CN);
+  REQUIRE(zh.ok());
+  CHECK(zh->find("141 IOPS  （各轮 120–160，普通 USB 3 U 盘水平）") != std::string::npos);
+  CHECK(zh->find("96 MiB 内没有缓存断崖（60.0 MB/s）") != std::string::npos);
+}

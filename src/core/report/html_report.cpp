@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/facts/applicability.hpp"
+#include "core/report/bench_words.hpp"
 #include "core/report/report_resources.hpp"
 #include "core/report/verdict_words.hpp"
 #include "core/text.hpp"
@@ -73,6 +74,12 @@ void add_rows(const json& obj, const std::string& prefix, Lang lang, data& rows)
       row.set("known", known);
       if (known) {
         const json& value = v["value"];
+        if (auto words = bench_record_words(value, lang)) {
+          row.set("value", *words);
+          row.set("source", json_text(v, "source"));
+          rows.push_back(row);
+          continue;
+        }
         if (value.is_object()) {
           add_rows(value, label, lang, rows);
           continue;
