@@ -143,7 +143,7 @@ int run_host_command(const CommonOptions& common, const HostOptions& opts, const
     std::fputs((out.dump(2) + "\n").c_str(), stdout);
   } else {
     std::fputs(host_text(result.facts.host, lang).c_str(), stdout);
-    std::fputs(text_summary(result, catalog, lang, os).c_str(), stdout);
+    std::fputs(text_summary(result, catalog, lang, os, {.prediction = false}).c_str(), stdout);
   }
   return exit_code_for(worst(result.findings));
 }

@@ -83,7 +83,8 @@ std::string hypervisor_lines(const json& report, Lang lang) {
 
 }  // namespace
 
-std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os) {
+std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os,
+                         TextSummaryParts parts) {
   // Worded from the same JSON the reports are written from, so the terminal,
   // the GUI's copied summary and the HTML report never disagree.
   const json report = report_json(result, catalog, lang, os);
@@ -103,7 +104,7 @@ std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang
     out += '\n';
   }
   if (const std::string lines = hypervisor_lines(report, lang); !lines.empty()) out += lines + "\n";
-  out += labelled("prediction", prediction_words(report["prediction"], lang), lang);
+  if (parts.prediction) out += labelled("prediction", prediction_words(report["prediction"], lang), lang);
   const json& score = report["score"];
   std::string score_text = fill_placeholders(report_string("text_score", lang), {{"score", score["total"].dump()}});
   if (score.value("capped_by_blocker", false)) score_text += report_string("text_capped", lang);

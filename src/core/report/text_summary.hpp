@@ -8,6 +8,13 @@
 
 namespace vmstick {
 
-std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os);
+struct TextSummaryParts {
+  // `vmstick host` looks at no drive, so a boot-time prediction (or the
+  // advice to name a drive for one) has no place in its summary.
+  bool prediction{true};
+};
+
+std::string text_summary(const CheckResult& result, const Catalog& catalog, Lang lang, FixOs os,
+                         TextSummaryParts parts = {});
 
 }  // namespace vmstick
