@@ -16,7 +16,6 @@ class ImageProbe final : public Probe {
   std::string_view name() const override { return "image"; }
   void run(const ProbeContext& ctx, FactSet& facts) const override {
     if (!ctx.request.image) return;
-    if (ctx.progress) ctx.progress("image", 0.0);
     facts.image = analyse_input(*ctx.request.image, FileOpener{});
   }
 };
