@@ -7,20 +7,23 @@
 
 #include "core/engine/check.hpp"
 #include "core/facts/fact_json.hpp"
+#include "core/report/report_resources.hpp"
 #include "core/text.hpp"
 
 namespace vmstick::cli {
 namespace {
 
+// A compact listing for people who know USB; the words around the values are
+// in the reader's language, "?" marks what a probe could not learn.
 template <class T>
-std::string show(const Fact<T>& f, std::string_view suffix = {}) {
+std::string show(const Fact<T>& f, Lang lang) {
   if (!f.is_known()) return "?";
   if constexpr (std::is_same_v<T, bool>) {
-    return f.value() ? "yes" : "no";
+    return report_string(f.value() ? "yes" : "no", lang);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return printable(f.value());
   } else {
-    return fmt::format("{}{}", f.value(), suffix);
+    return fmt::format("{}", f.value());
   }
 }
 
@@ -29,24 +32,51 @@ std::string size_text(const Fact<std::uint64_t>& f) {
   return fmt::format("{:.1f} GiB", static_cast<double>(f.value()) / (1ull << 30));
 }
 
-std::string drive_text(const DriveFacts& d, bool target) {
-  std::string out = fmt::format("{}{}  {} {}  {}  bus {}  removable {}\n", target ? "* " : "", printable(d.id),
-                                show(d.vendor), show(d.model), size_text(d.capacity_bytes), show(d.bus), show(d.removable));
+std::string say(std::string_view key, const Evidence& args, Lang lang) {
+  return fill_placeholders(report_string(key, lang), args) + "\n";
+}
+
+std::string drive_text(const DriveFacts& d, bool target, Lang lang) {
+  std::string out = say("drives_drive",
+                        {{"mark", target ? "* " : ""},
+                         {"id", printable(d.id)},
+                         {"vendor", show(d.vendor, lang)},
+                         {"model", show(d.model, lang)},
+                         {"size", size_text(d.capacity_bytes)},
+                         {"bus", show(d.bus, lang)},
+                         {"removable", show(d.removable, lang)}},
+                        lang);
   if (d.bus.is("usb")) {
     const auto& u = d.usb;
-    out += fmt::format("    USB {}: {} Mb/s, bcdUSB {}, SuperSpeed-capable {}, USB 3 port {}, transport {} ({}), power {} of {} mA\n",
-                       show(u.port_path), show(u.speed_mbps),
-                       u.bcd_usb.is_known() ? fmt::format("{:x}.{:02x}", u.bcd_usb.value() >> 8, u.bcd_usb.value() & 0xff) : "?",
-                       show(u.bos_superspeed), show(u.port_usb3_capable), show(u.transport), show(u.driver),
-                       show(u.max_power_ma), show(u.port_budget_ma));
+    const std::string bcd =
+        u.bcd_usb.is_known() ? fmt::format("{:x}.{:02x}", u.bcd_usb.value() >> 8, u.bcd_usb.value() & 0xff) : "?";
+    out += "    " + say("drives_usb",
+                        {{"port", show(u.port_path, lang)},
+                         {"speed", show(u.speed_mbps, lang)},
+                         {"bcd", bcd},
+                         {"superspeed", show(u.bos_superspeed, lang)},
+                         {"usb3_port", show(u.port_usb3_capable, lang)},
+                         {"transport", show(u.transport, lang)},
+                         {"driver", show(u.driver, lang)},
+                         {"power", show(u.max_power_ma, lang)},
+                         {"budget", show(u.port_budget_ma, lang)}},
+                        lang);
   }
-  out += fmt::format("    partition table {}\n", show(d.partition_table));
+  out += "    " + say("drives_table", {{"table", show(d.partition_table, lang)}}, lang);
   for (std::size_t i = 0; i < d.volumes.size(); ++i) {
     const auto& v = d.volumes[i];
     const bool tv = d.target_volume && *d.target_volume == i;
-    out += fmt::format("    {}{}  {} {}  label \"{}\"  start {}  mounted at {}  free {} of {}\n", tv ? "* " : "", printable(v.id),
-                       show(v.fs_type), show(v.fs_version), show(v.label), show(v.start_bytes), show(v.mount_point),
-                       size_text(v.free_bytes), size_text(v.total_bytes));
+    out += "    " + say("drives_volume",
+                        {{"mark", tv ? "* " : ""},
+                         {"id", printable(v.id)},
+                         {"fs", show(v.fs_type, lang)},
+                         {"version", show(v.fs_version, lang)},
+                         {"label", show(v.label, lang)},
+                         {"start", show(v.start_bytes, lang)},
+                         {"mount", show(v.mount_point, lang)},
+                         {"free", size_text(v.free_bytes)},
+                         {"total", size_text(v.total_bytes)}},
+                        lang);
   }
   return out;
 }
@@ -78,9 +108,10 @@ int run_drives_command(const CommonOptions& common, const DrivesOptions& opts, c
     std::fputs((doc.dump(2) + "\n").c_str(), stdout);
     return kExitOk;
   }
-  if (drives.empty()) std::fputs("No drives found.\n", stdout);
+  const Lang lang = pick_language(common);
+  if (drives.empty()) std::fputs((report_string("drives_none", lang) + "\n").c_str(), stdout);
   for (std::size_t i = 0; i < drives.size(); ++i) {
-    std::fputs(drive_text(drives[i], result.facts.target_drive == i).c_str(), stdout);
+    std::fputs(drive_text(drives[i], result.facts.target_drive == i, lang).c_str(), stdout);
   }
   return kExitOk;
 }

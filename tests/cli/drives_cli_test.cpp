@@ -132,3 +132,28 @@ TEST_CASE("vmstick drives --root replays a recorded tree: FAT32 stick mounted wi
   CHECK(check.find("mounted with synchronous writes") != std::string::npos);
   CHECK(check.find("Bulk-Only transport") != std::string::npos);
 }
+
+TEST_CASE("vmstick drives lists the recorded tree in the reader's language") {
+  const auto root = vmstick::test::fixture("usb-fat32-mounted-flush-tree");
+  const std::string args = "drives --root '" + root.string() + "' --drive '/media/u/My Stick/vm'";
+  int rc = -1;
+  const std::string en = capture(vmstick_cmd(args), &rc);
+  INFO(en);
+  CHECK(rc == 0);
+  CHECK(en.find("* /dev/sdb  SanDisk Ultra  28.6 GiB  bus usb  removable yes\n"
+                "    USB 2-2: 5000 Mb/s, bcdUSB 3.20, SuperSpeed-capable yes, USB 3 port yes, transport bot (usb-storage), "
+                "power 896 of 900 mA\n"
+                "    partition table mbr\n"
+                "    * /dev/sdb1  vfat FAT32  label \"<script>?[2J\"  start 1048576  mounted at /media/u/My Stick  "
+                "free ? of ?\n") == 0);
+  CHECK(en.find("/dev/sdc  ? ?  ?  bus ?  removable ?\n") != std::string::npos);
+  const std::string zh = capture(vmstick_cmd("--lang zh_CN " + args), &rc);
+  INFO(zh);
+  CHECK(zh.find("* /dev/sdb  SanDisk Ultra  28.6 GiB  总线 usb  可移动 是\n") == 0);
+  CHECK(zh.find("USB 2-2：5000 Mb/s，bcdUSB 3.20，支持 SuperSpeed：是") != std::string::npos);
+  CHECK(zh.find("    分区表 mbr\n") != std::string::npos);
+  CHECK(zh.find("卷标“<script>?[2J”  起始 1048576  挂载于 /media/u/My Stick  可用 ? / ?") != std::string::npos);
+  for (const char* english : {"bus ", "removable", "partition table", "mounted at", " of "}) {
+    CHECK(zh.find(english) == std::string::npos);
+  }
+}
