@@ -293,7 +293,7 @@ void MainWindow::show_verdict() {
   const nlohmann::json report = report_json(result_, Catalog::builtin(), lang_, fix_os());
   const int total = report["score"].value("total", 0);
   const auto labelled = [this](const char* key, const std::string& text) {
-    return fill_placeholders(report_string("text_label", lang_), {{"label", report_string(key, lang_)}, {"text", text}});
+    return labelled_text(report_string(key, lang_), text, lang_);
   };
   std::string score = labelled("score", fill_placeholders(report_string("text_score", lang_), {{"score", std::to_string(total)}}));
   if (const nlohmann::json& p = report["prediction"]; p.value("available", false)) {

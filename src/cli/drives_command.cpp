@@ -32,9 +32,7 @@ std::string size_text(const Fact<std::uint64_t>& f) {
   return fmt::format("{:.1f} GiB", static_cast<double>(f.value()) / (1ull << 30));
 }
 
-std::string say(std::string_view key, const Evidence& args, Lang lang) {
-  return fill_placeholders(report_string(key, lang), args) + "\n";
-}
+std::string say(std::string_view key, const Evidence& args, Lang lang) { return report_string(key, args, lang) + "\n"; }
 
 std::string drive_text(const DriveFacts& d, bool target, Lang lang) {
   std::string out = say("drives_drive",

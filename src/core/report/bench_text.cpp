@@ -10,14 +10,6 @@
 namespace vmstick {
 namespace {
 
-std::string say(std::string_view key, const Evidence& args, Lang lang) {
-  return fill_placeholders(report_string(key, lang), args);
-}
-
-std::string labelled(const std::string& label, const std::string& text, Lang lang) {
-  return say("text_label", {{"label", label}, {"text", text}}, lang);
-}
-
 double mib(std::uint64_t bytes) { return static_cast<double>(bytes) / bench::kMiB; }
 
 std::string figure_line(const bench::Figure& f, Lang lang) {
@@ -30,14 +22,14 @@ std::string figure_line(const bench::Figure& f, Lang lang) {
 
 std::string sustained_text(const bench::BenchResult& r, Lang lang) {
   const double written = mib(r.sustained_mbps.size() * r.sustained_window);
-  if (!r.cliff) return say("bench_too_little", {{"mib", fmt::format("{:.0f}", written)}}, lang);
+  if (!r.cliff) return report_string("bench_too_little", {{"mib", fmt::format("{:.0f}", written)}}, lang);
   return cliff_words(r.cliff->found, r.cliff->before_mbps, r.cliff->after_mbps, mib(r.cliff->after_bytes), written, lang);
 }
 
 }  // namespace
 
 std::string bench_text(const bench::BenchResult& r, const bench::Plan& plan, Lang lang) {
-  std::string out = say("bench_title",
+  std::string out = report_string("bench_title",
                         {{"path", printable(r.target.string())},
                          {"method", report_string("method_" + std::string(bench::to_string(r.method)), lang)},
                          {"size", fmt::format("{:.0f}", mib(plan.file_bytes))}},
@@ -46,19 +38,19 @@ std::string bench_text(const bench::BenchResult& r, const bench::Plan& plan, Lan
   for (const bench::Figure& f : r.figures) out += figure_line(f, lang);
   if (const auto& l = r.write_latency) {
     out += "  " +
-           labelled(fact_label("rand_write_latency", lang), latency_words(l->p50_ms, l->p99_ms, l->max_ms, l->samples, lang),
+           labelled_text(fact_label("rand_write_latency", lang), latency_words(l->p50_ms, l->p99_ms, l->max_ms, l->samples, lang),
                     lang) +
            "\n";
   }
-  out += "  " + labelled(report_string("bench_sustained", lang), sustained_text(r, lang), lang) + "\n";
-  out += say("bench_totals",
+  out += "  " + labelled_text(report_string("bench_sustained", lang), sustained_text(r, lang), lang) + "\n";
+  out += report_string("bench_totals",
              {{"written", fmt::format("{:.1f}", mib(r.bytes_written))},
               {"read", fmt::format("{:.1f}", mib(r.bytes_read))},
               {"seconds", fmt::format("{:.1f}", r.duration_s)}},
              lang) +
          "\n";
   // Caveats are the engine's own sentences (English, like evidence).
-  for (const std::string& c : r.caveats) out += say("bench_note", {{"text", printable(c)}}, lang) + "\n";
+  for (const std::string& c : r.caveats) out += report_string("bench_note", {{"text", printable(c)}}, lang) + "\n";
   return out;
 }
 

@@ -45,6 +45,14 @@ std::string report_string(std::string_view key, Lang lang) {
   return s.empty() ? std::string(key) : s;
 }
 
+std::string report_string(std::string_view key, const Evidence& args, Lang lang) {
+  return fill_placeholders(report_string(key, lang), args);
+}
+
+std::string labelled_text(std::string_view label, std::string_view text, Lang lang) {
+  return report_string("text_label", {{"label", std::string(label)}, {"text", std::string(text)}}, lang);
+}
+
 std::string hypervisor_detail(std::string_view key, const Evidence& args, Lang lang) {
   if (key.empty()) return {};
   const std::string s = lookup("strings.json", "hvdetail_" + std::string(key), lang);

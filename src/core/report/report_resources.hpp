@@ -15,6 +15,10 @@ std::string_view report_resource(std::string_view name);
 // A UI string of the report (resources/report/strings.json), English fallback;
 // the key itself if missing, so a gap shows instead of vanishing.
 std::string report_string(std::string_view key, Lang lang);
+// The same with its {{placeholders}} filled from args.
+std::string report_string(std::string_view key, const Evidence& args, Lang lang);
+// "label: text" in the reader's language (a full-width colon in Chinese).
+std::string labelled_text(std::string_view label, std::string_view text, Lang lang);
 
 // A hypervisor verdict's detail (HypervisorVerdict::detail_key and
 // detail_args) as a sentence; "" for no key or a key this version lacks.

@@ -35,8 +35,7 @@ std::string indented(std::string_view text, std::string_view prefix) {
 }
 
 std::string labelled(std::string_view label_key, const std::string& text, Lang lang) {
-  return fill_placeholders(report_string("text_label", lang), {{"label", report_string(label_key, lang)}, {"text", text}}) +
-         "\n";
+  return labelled_text(report_string(label_key, lang), text, lang) + "\n";
 }
 
 // The value of a known fact in a report's facts; nullptr when unknown.

@@ -52,7 +52,7 @@ std::string hypervisor_line(const json& h, Lang lang) {
   if (!version.empty()) name += " " + printable(version);
   const std::string text =
       fill_placeholders(report_string("text_hypervisor", lang), {{"outlook", words.outlook}, {"reason", words.reason}});
-  return fill_placeholders(report_string("text_label", lang), {{"label", name}, {"text", text}});
+  return labelled_text(name, text, lang);
 }
 
 std::string prediction_words(const json& p, Lang lang) {
